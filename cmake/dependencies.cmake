@@ -1,0 +1,16 @@
+# Every third-party library, found once, from Debian's packages (tools/debian-packages.txt).
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+
+# SQLCipher only, never libsqlite3 as well: with both linked, PRAGMA key can be silently
+# ignored and the file written in plaintext (shared/research/stack.md §5.5).
+pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher>=4.5)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+
+if(KIOSK_BUILD_GUI)
+  pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)          # pulls in stb
+  find_package(glfw3 3.3 REQUIRED)
+  set(OpenGL_GL_PREFERENCE GLVND)
+  find_package(OpenGL REQUIRED)
+endif()
