@@ -5,7 +5,7 @@ find_package(nlohmann_json 3.10 REQUIRED)
 
 # SQLCipher only, never libsqlite3 as well: with both linked, PRAGMA key can be silently
 # ignored and the file written in plaintext (shared/research/stack.md §5.5).
-pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher>=4.5)
+pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher>=3.46)  # its .pc carries the SQLite version; 3.46 = SQLCipher 4.6
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 
 if(KIOSK_BUILD_GUI)
