@@ -14,3 +14,11 @@ if(KIOSK_BUILD_GUI)
   set(OpenGL_GL_PREFERENCE GLVND)
   find_package(OpenGL REQUIRED)
 endif()
+
+# Sync: libcurl (kiosk client, sync/transport only), cpp-httplib (Debian builds it as a shared
+# library; its .pc carries the OpenSSL/zlib/brotli defines it was compiled with), OpenSSL (TLS
+# certificates for the centre), zlib (gzip request bodies).
+find_package(CURL 7.80 REQUIRED)
+find_package(OpenSSL 3 REQUIRED)
+find_package(ZLIB REQUIRED)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
