@@ -31,13 +31,18 @@ std::string explain(int rc, const std::filesystem::path& path, const char* detai
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& path, const SecretKey& key) {
+    return open(path, key, migrations());
+}
+
+Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& path, const SecretKey& key,
+                                                 const std::vector<const char*>& schema) {
     sqlite3* raw = nullptr;
     int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, nullptr);
     std::unique_ptr<Database> db(new Database(raw, path));
     if (rc != SQLITE_OK) return make_error(explain(rc, path, raw ? sqlite3_errmsg(raw) : nullptr));
     sqlite3_extended_result_codes(raw, 1);
     if (auto r = db->configure(key); !r) return r.error();
-    if (auto r = db->migrate(); !r) return r.error();
+    if (auto r = db->migrate(schema); !r) return r.error();
     return db;
 }
 
@@ -76,8 +81,7 @@ Result<void> Database::configure(const SecretKey& key) {
     return {};
 }
 
-Result<void> Database::migrate() {
-    const auto& steps = migrations();
+Result<void> Database::migrate(const std::vector<const char*>& steps) {
     int version = schema_version();
     if (version < 0) return make_error(last_error());
     if (static_cast<std::size_t>(version) > steps.size())

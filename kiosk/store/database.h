@@ -27,6 +27,10 @@ public:
     // and the file intact, and applies any pending schema migrations. Every failure is a sentence
     // for a staff error screen: wrong key, not a database, damaged, disk full, no SQLCipher.
     static Result<std::unique_ptr<Database>> open(const std::filesystem::path& path, const SecretKey& key);
+    // The same for a database with another schema (the Carers Centre's): `schema[i]` takes it from
+    // user_version i to i + 1, as migrations() does for the kiosk.
+    static Result<std::unique_ptr<Database>> open(const std::filesystem::path& path, const SecretKey& key,
+                                                  const std::vector<const char*>& schema);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -49,7 +53,7 @@ public:
 private:
     Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
     Result<void> configure(const SecretKey& key);
-    Result<void> migrate();
+    Result<void> migrate(const std::vector<const char*>& steps);
 
     sqlite3* db_;
     std::filesystem::path path_;
