@@ -1,5 +1,7 @@
 #include "kiosk/engine/response_writer.h"
 
+#include "kiosk/common/secure_wipe.h"
+
 namespace carers::engine {
 
 namespace {
@@ -64,6 +66,14 @@ json write_response(const Questionnaire& q, const AnswerStore& answers, const En
               {"authored", authored}};
     r["item"] = items_of(q.items, {}, answers, enablement);
     return r;
+}
+
+void wipe_json(json& j) noexcept {
+    if (j.is_string()) {
+        secure_wipe(j.get_ref<std::string&>());
+    } else if (j.is_structured()) {
+        for (auto it = j.begin(); it != j.end(); ++it) wipe_json(*it);
+    }
 }
 
 }  // namespace carers::engine

@@ -18,4 +18,7 @@ nlohmann::json write_response(const Questionnaire& q, const AnswerStore& answers
                               const Enablement& enablement, const std::string& authored,
                               const std::string& status);
 
+// Zeroes every string in a JSON value (answers copied into a response) before it is freed.
+void wipe_json(nlohmann::json& j) noexcept;
+
 }  // namespace carers::engine

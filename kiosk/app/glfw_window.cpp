@@ -1,0 +1,155 @@
+#include "kiosk/app/glfw_window.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+namespace carers::app {
+
+namespace {
+
+KioskWindow* owner(GLFWwindow* w) { return static_cast<KioskWindow*>(glfwGetWindowUserPointer(w)); }
+
+// These run before ImGui's own callbacks (the backend chains to them): their only job is to note
+// that something happened, so the event loop renders instead of sleeping.
+void on_mouse_button(GLFWwindow* w, int, int, int) { owner(w)->note_input(); }
+void on_cursor(GLFWwindow* w, double, double) { owner(w)->note_input(); }
+void on_scroll(GLFWwindow* w, double, double) { owner(w)->note_input(); }
+void on_key(GLFWwindow* w, int, int, int, int) { owner(w)->note_input(); }
+void on_char(GLFWwindow* w, unsigned int) { owner(w)->note_input(); }
+void on_size(GLFWwindow* w, int, int) { owner(w)->note_input(); }
+void on_focus(GLFWwindow* w, int) { owner(w)->note_input(); }
+
+}  // namespace
+
+Result<KioskWindow*> KioskWindow::create(const WindowOptions& o) {
+    if (!glfwInit()) return make_error("Cannot open a window: no display is available (is DISPLAY set?).");
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    // A fullscreen kiosk must not minimise when another window (or an on-screen keyboard) appears.
+    glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
+    GLFWmonitor* monitor = nullptr;
+    int width = o.width, height = o.height;
+    if (o.fullscreen) {
+        int count = 0;
+        GLFWmonitor** monitors = glfwGetMonitors(&count);
+        monitor = (o.monitor >= 0 && o.monitor < count) ? monitors[o.monitor] : glfwGetPrimaryMonitor();
+        if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
+            width = mode->width;
+            height = mode->height;
+        }
+        glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+    }
+    // The title never carries personal data: it is the same for every person and page.
+    GLFWwindow* w = glfwCreateWindow(width, height, "Carers Kiosk", monitor, nullptr);
+    if (!w) {
+        glfwTerminate();
+        return make_error("Cannot open a window with OpenGL 3.3.");
+    }
+    auto* kw = new KioskWindow(w);
+    glfwSetWindowUserPointer(w, kw);
+    glfwSetMouseButtonCallback(w, on_mouse_button);
+    glfwSetCursorPosCallback(w, on_cursor);
+    glfwSetScrollCallback(w, on_scroll);
+    glfwSetKeyCallback(w, on_key);
+    glfwSetCharCallback(w, on_char);
+    glfwSetFramebufferSizeCallback(w, on_size);
+    glfwSetWindowFocusCallback(w, on_focus);
+    glfwMakeContextCurrent(w);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing about a session is written to disk
+    io.LogFilename = nullptr;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would wake the loop twice a second
+    ImGui_ImplGlfw_InitForOpenGL(w, true);
+    ImGui_ImplOpenGL3_Init("#version 330");
+    return kw;
+}
+
+KioskWindow::~KioskWindow() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+}
+
+bool KioskWindow::should_close() const { return glfwWindowShouldClose(window_); }
+
+bool KioskWindow::wait(double timeout) {
+    input_seen_ = false;
+    glfwWaitEventsTimeout(timeout);
+    return input_seen_;
+}
+
+bool KioskWindow::poll() {
+    input_seen_ = false;
+    glfwPollEvents();
+    return input_seen_;
+}
+
+void KioskWindow::begin_frame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+}
+
+void KioskWindow::render() {
+    ImGui::Render();
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window_, &w, &h);
+    glViewport(0, 0, w, h);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void KioskWindow::swap() { glfwSwapBuffers(window_); }
+
+int KioskWindow::width() const {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window_, &w, &h);
+    return w;
+}
+
+int KioskWindow::height() const {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window_, &w, &h);
+    return h;
+}
+
+float KioskWindow::px_per_mm() const {
+    GLFWmonitor* m = glfwGetWindowMonitor(window_);
+    if (!m) m = glfwGetPrimaryMonitor();
+    int mm_w = 0, mm_h = 0;
+    if (m) glfwGetMonitorPhysicalSize(m, &mm_w, &mm_h);
+    const GLFWvidmode* mode = m ? glfwGetVideoMode(m) : nullptr;
+    // Xvfb and some drivers report nonsense sizes; only trust a plausible screen (5"–100").
+    if (mode && mm_w >= 100 && mm_w <= 2500) {
+        float d = static_cast<float>(mode->width) / static_cast<float>(mm_w);
+        if (d > 1.5f && d < 20.f) return d;
+    }
+    return 96.f / 25.4f;
+}
+
+std::string KioskWindow::read_pixels_rgba(int& w, int& h) const {
+    glfwGetFramebufferSize(window_, &w, &h);
+    std::string px(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4, '\0');
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    // OpenGL's first row is the bottom one; PNG's is the top.
+    const std::size_t row = static_cast<std::size_t>(w) * 4;
+    std::string flipped(px.size(), '\0');
+    for (int y = 0; y < h; ++y)
+        flipped.replace(static_cast<std::size_t>(h - 1 - y) * row, row, px, static_cast<std::size_t>(y) * row, row);
+    return flipped;
+}
+
+}  // namespace carers::app

@@ -1,0 +1,33 @@
+#include "kiosk/app/kiosk_config.h"
+
+#include <nlohmann/json.hpp>
+
+namespace carers::app {
+
+Result<KioskConfig> parse_kiosk_config(const std::string& text) {
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error&) {
+        return make_error("The kiosk settings file (kiosk.json) is not valid JSON.");
+    }
+    if (!j.is_object()) return make_error("The kiosk settings file (kiosk.json) should hold a JSON object.");
+    KioskConfig c;
+    c.raw_json = text;
+    for (const char* section : {"venue", "centre", "scheme"}) {
+        if (!j.contains(section)) continue;
+        const auto& s = j[section];
+        if (!s.is_object()) return make_error(std::string("In kiosk.json, \"") + section + "\" should be an object.");
+        for (auto it = s.begin(); it != s.end(); ++it) {
+            if (!it.value().is_string()) continue;  // numbers and lists belong to other readers
+            c.placeholders[std::string(section) + "." + it.key()] = it.value().get<std::string>();
+        }
+    }
+    if (auto it = c.placeholders.find("centre.sealing_public_key"); it != c.placeholders.end()) {
+        c.sealing_public_key = it->second;
+        c.placeholders.erase(it);
+    }
+    return c;
+}
+
+}  // namespace carers::app

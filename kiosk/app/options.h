@@ -1,0 +1,27 @@
+// Command-line options of the kiosk binary.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "kiosk/common/result.h"
+
+namespace carers::app {
+
+struct Options {
+    bool fullscreen = false;
+    int monitor = 0;            // which monitor for --fullscreen
+    int width = 1080, height = 1920;  // window size (portrait kiosk by default)
+    std::filesystem::path data_dir;   // database, key file, kiosk.json
+    std::filesystem::path config;     // kiosk.json (default: <data_dir>/kiosk.json)
+    std::filesystem::path assets_dir;
+    std::filesystem::path screenshot_dir;  // when set: a PNG of every screen passed
+    std::filesystem::path widget_dump;     // when set: widget rectangles after each frame (tests)
+    double exit_after_idle_seconds = 0;    // tests and demos: quit after this long without input
+    bool help = false;
+};
+
+Result<Options> parse_options(int argc, char** argv);
+const char* usage();
+
+}  // namespace carers::app

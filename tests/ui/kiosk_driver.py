@@ -1,0 +1,150 @@
+"""Drives the real carers-kiosk binary with real X input (xdotool), for tests and the demo.
+
+The kiosk is started with --widget-dump FILE: after every frame it writes where each tappable
+widget is, by a stable id ("answer:age:26-64", "next"). The driver waits for a widget to appear,
+moves the X pointer onto it and clicks, exactly as a finger on a touch screen (which X reports as
+pointer events) would. Nothing is injected inside the process.
+"""
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+
+
+class KioskError(Exception):
+    pass
+
+
+class XServer:
+    """An Xvfb display of its own, so tests never touch the user's screen."""
+
+    def __init__(self, width=1080, height=1920):
+        self.display = None
+        self.proc = None
+        for n in range(90, 190):
+            if not os.path.exists(f"/tmp/.X11-unix/X{n}") and not os.path.exists(f"/tmp/.X{n}-lock"):
+                self.display = f":{n}"
+                break
+        if self.display is None:
+            raise KioskError("no free X display number")
+        self.proc = subprocess.Popen(
+            ["Xvfb", self.display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 10
+        while not os.path.exists(f"/tmp/.X11-unix/X{self.display[1:]}"):
+            if time.time() > deadline or self.proc.poll() is not None:
+                raise KioskError("Xvfb did not start")
+            time.sleep(0.05)
+
+    def env(self):
+        e = dict(os.environ)
+        e["DISPLAY"] = self.display
+        return e
+
+    def close(self):
+        if self.proc:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+
+
+class Kiosk:
+    def __init__(self, binary, data_dir, env, args=(), screenshot_dir=None, log=None):
+        self.env = env
+        self.dump = os.path.join(tempfile.mkdtemp(prefix="kiosk-widgets-"), "widgets.json")
+        cmd = [binary, "--data-dir", data_dir, "--widget-dump", self.dump, *args]
+        if screenshot_dir:
+            cmd += ["--screenshot-dir", screenshot_dir]
+        self.stderr = open(log, "w") if log else subprocess.DEVNULL
+        self.proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=self.stderr)
+
+    def state(self):
+        try:
+            with open(self.dump) as f:
+                return json.load(f)
+        except (OSError, ValueError):
+            return None
+
+    def wait_for(self, widget_id, timeout=20):
+        """Waits until the widget is on screen; returns its rectangle."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise KioskError(f"kiosk exited with {self.proc.returncode} while waiting for {widget_id}")
+            s = self.state()
+            if s:
+                for w in s["widgets"]:
+                    if w["id"] == widget_id:
+                        return w
+            time.sleep(0.05)
+        s = self.state()
+        ids = [w["id"] for w in s["widgets"]] if s else []
+        raise KioskError(f"widget {widget_id!r} never appeared; screen {s and s['screen']!r} has {ids}")
+
+    def xdotool(self, *args):
+        subprocess.run(["xdotool", *args], env=self.env, check=True)
+
+    def tap(self, widget_id):
+        w = self.wait_for(widget_id)
+        x = int((w["x0"] + w["x1"]) / 2)
+        y = int((w["y0"] + w["y1"]) / 2)
+        # (Not --sync: it waits forever when the pointer is already there.)
+        self.xdotool("mousemove", str(x), str(y))
+        time.sleep(0.03)
+        self.xdotool("mousedown", "1")
+        self._wait_pointer(True)
+        self.xdotool("mouseup", "1")
+        # Wait until a frame has seen the release, so the next pointer move is not folded into
+        # the same frame as this release (the tap would then miss), and for the result to draw.
+        seen = self._wait_pointer(False)
+        self._wait_frame(seen + 2)
+
+    def _wait_pointer(self, down, timeout=10):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            s = self.state()
+            if s and s.get("pointer_down") == down:
+                return s["frame"]
+            time.sleep(0.01)
+        raise KioskError(f"the kiosk never saw the pointer {'press' if down else 'release'}")
+
+    def _wait_frame(self, frame, timeout=10):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            s = self.state()
+            if s and s["frame"] >= frame:
+                return
+            time.sleep(0.01)
+
+    def type_text(self, text):
+        self.xdotool("type", "--delay", "20", text)
+
+    def screen(self):
+        s = self.state()
+        return s["screen"] if s else None
+
+    def close(self, timeout=15):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            raise KioskError("kiosk did not stop when asked")
+        shutil.rmtree(os.path.dirname(self.dump), ignore_errors=True)
+        return self.proc.returncode
+
+
+def run_journey(kiosk, steps):
+    """steps: list of {"tap": id} | {"type": text} | {"expect": screen-substring}."""
+    for step in steps:
+        if "tap" in step:
+            kiosk.tap(step["tap"])
+        elif "type" in step:
+            kiosk.type_text(step["type"])
+        elif "expect" in step:
+            deadline = time.time() + 10
+            while step["expect"] not in (kiosk.screen() or ""):
+                if time.time() > deadline:
+                    raise KioskError(f"expected screen {step['expect']!r}, got {kiosk.screen()!r}")
+                time.sleep(0.05)

@@ -1,0 +1,53 @@
+// Test helper standing in for the Carers Centre: makes a centre key pair, and opens what a kiosk
+// saved (with the kiosk's database key and the centre's secret key) to print the payloads.
+//
+//   outbox_reader keygen DIR          writes DIR/centre.pk (base64) and DIR/centre.sk (raw, 0600)
+//   outbox_reader read DATA_DIR SK    prints one JSON payload per line
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sys/stat.h>
+
+#include <sodium.h>
+
+#include "kiosk/store/database.h"
+#include "kiosk/store/key_file.h"
+#include "kiosk/store/outbox.h"
+
+using namespace carers::store;
+
+int main(int argc, char** argv) {
+    if (sodium_init() < 0) return 1;
+    std::string cmd = argc > 1 ? argv[1] : "";
+    if (cmd == "keygen" && argc == 3) {
+        CentrePublicKey pk;
+        std::array<std::uint8_t, 32> sk;
+        crypto_box_keypair(pk.data(), sk.data());
+        std::string dir = argv[2];
+        std::ofstream(dir + "/centre.pk") << to_base64(pk.data(), pk.size()) << "\n";
+        std::ofstream(dir + "/centre.sk", std::ios::binary).write(reinterpret_cast<const char*>(sk.data()), 32);
+        chmod((dir + "/centre.sk").c_str(), 0600);
+        return 0;
+    }
+    if (cmd == "read" && argc == 4) {
+        std::filesystem::path data = argv[2];
+        auto key = load_key_file(data / "kiosk.key");
+        if (!key) return std::cerr << key.message() << "\n", 1;
+        auto db = Database::open(data / "kiosk.db", key.value());
+        if (!db) return std::cerr << db.message() << "\n", 1;
+        std::array<std::uint8_t, 32> sk{};
+        std::ifstream(argv[3], std::ios::binary).read(reinterpret_cast<char*>(sk.data()), 32);
+        CentrePublicKey pk;
+        crypto_scalarmult_base(pk.data(), sk.data());
+        auto pending = Outbox(*db.value()).pending(1000, 1 << 30);
+        if (!pending) return std::cerr << pending.message() << "\n", 1;
+        for (const auto& e : pending.value()) {
+            auto plain = open_sealed(e.sealed, pk, sk);
+            if (!plain) return std::cerr << plain.message() << "\n", 1;
+            std::cout << plain.value() << "\n";
+        }
+        return 0;
+    }
+    std::cerr << "usage: outbox_reader keygen DIR | read DATA_DIR CENTRE_SK\n";
+    return 2;
+}
