@@ -114,6 +114,7 @@ int main(int argc, char** argv) {
     if (!ui::build_fonts(app::find_font_files("Noto Sans"), theme.metrics, fonts))
         staff_log("Noto Sans was not found; using the built-in font.");
     ui::WidgetRecorder recorder;
+    i18n::Catalog catalog;  // English until the language issue loads locales/*.po
 
     if (!opt.screenshot_dir.empty()) std::filesystem::create_directories(opt.screenshot_dir, ec);
     int frames_to_draw = 3;  // ImGui settles layout over a couple of frames
@@ -139,7 +140,7 @@ int main(int argc, char** argv) {
         --frames_to_draw;
 
         window->begin_frame();
-        ui::DrawContext dc{theme, fonts, &recorder};
+        ui::DrawContext dc{theme, fonts, catalog, &recorder};
         ui::Intents intents = ui::draw_kiosk(dc, controller.model(), controller.ui_state());
         window->render();
         ++frame;

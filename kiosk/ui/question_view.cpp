@@ -18,6 +18,12 @@ std::string occurrence_id(const ItemRef& ref) {
 
 namespace {
 
+// The id a form's texts are translated under: the last part of its canonical URL.
+std::string form_key(const engine::FormSession& session, const engine::Item& item) {
+    const std::string& url = session.questionnaire().url;
+    return url.substr(url.rfind('/') + 1) + ":" + item.link_id;
+}
+
 bool is_selected(const std::vector<AnswerValue>& answers, const AnswerValue& v) {
     for (const auto& a : answers)
         if (engine::values_equal(a, v)) return true;
@@ -35,7 +41,7 @@ void draw_options(DrawContext& dc, const engine::FormSession& session, const Ite
     const auto& current = session.answers(ref);
     std::vector<AnswerValue> options;
     if (item.type == ItemType::Boolean) {
-        options = {AnswerValue{true}, AnswerValue{false}};
+        options = {AnswerValue{true}, AnswerValue{false}};  // labels "Yes"/"No" via display_text
     } else {
         for (const auto& o : item.answer_options) options.push_back(o.value);
     }
@@ -43,7 +49,9 @@ void draw_options(DrawContext& dc, const engine::FormSession& session, const Ite
     for (const AnswerValue& v : options) {
         bool selected = is_selected(current, v);
         std::string id = "answer:" + occurrence_id(ref) + ":" + option_key(v);
-        if (option_tile(dc, id, engine::display_text(v), selected, multiple)) {
+        const std::string label =
+            dc.catalog.form_text(form_key(session, item) + ":option:" + option_key(v), engine::display_text(v));
+        if (option_tile(dc, id, label, selected, multiple)) {
             std::vector<AnswerValue> next;
             if (multiple) {
                 for (const auto& a : current)
@@ -103,7 +111,7 @@ void draw_date_field(DrawContext& dc, const engine::FormSession& session, const 
     if (inserted && !session.answers(ref).empty())
         if (auto* d = std::get_if<engine::Date>(&session.answers(ref).front()))
             parts = {std::to_string(d->day), std::to_string(d->month), std::to_string(d->year)};
-    const char* labels[] = {"Day", "Month", "Year"};
+    const std::string labels[] = {dc.tr("Day"), dc.tr("Month"), dc.tr("Year")};
     const float widths[] = {25, 25, 40};
     bool changed = false;
     for (int i = 0; i < 3; ++i) {
@@ -112,7 +120,8 @@ void draw_date_field(DrawContext& dc, const engine::FormSession& session, const 
         wrapped_text(labels[i], dc.fonts.small, dc.theme.palette.text);
         ImGui::PushFont(dc.fonts.body);
         ImGui::SetNextItemWidth(dc.theme.metrics.px(widths[i]));
-        std::string id = "field:" + occurrence_id(ref) + ":" + labels[i];
+        static const char* const part_ids[] = {"day", "month", "year"};
+        std::string id = "field:" + occurrence_id(ref) + ":" + part_ids[i];
         changed |= ImGui::InputText(("##" + id).c_str(), &parts[static_cast<std::size_t>(i)], ImGuiInputTextFlags_CharsDecimal);
         ImGui::PopFont();
         if (dc.recorder) dc.recorder->record_last_item(id, labels[i]);
@@ -150,8 +159,10 @@ void draw_error_summary(DrawContext& dc, const engine::FormSession& session) {
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad));
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - pad);
     ImGui::BeginGroup();
-    wrapped_text("There is a problem", dc.fonts.heading, p.text);
-    for (const auto& e : session.errors()) wrapped_text(e.ref.item->text + ": " + e.message, dc.fonts.body, p.error);
+    wrapped_text(dc.tr("There is a problem"), dc.fonts.heading, p.text);
+    for (const auto& e : session.errors())
+        wrapped_text(dc.catalog.form_text(form_key(session, *e.ref.item), e.ref.item->text) + ": " + dc.tr(e.message),
+                     dc.fonts.body, p.error);
     ImGui::EndGroup();
     ImGui::PopTextWrapPos();
     const ImVec2 end(start.x + ImGui::GetContentRegionAvail().x + pad, ImGui::GetItemRectMax().y + pad);
@@ -180,15 +191,18 @@ Intents draw_question_page(DrawContext& dc, const engine::FormSession& session, 
     ImGui::BeginChild("page", ImVec2(0, -footer), false);
     if (new_page) ImGui::SetScrollY(0);
     if (!session.complete() && page.has_questions) {
-        wrapped_text("Question " + std::to_string(page.number) + " of " + std::to_string(page.count), dc.fonts.small,
-                     p.secondary_text);
+        wrapped_text(fill_placeholders(dc.tr("Question {{n}} of {{count}}"),
+                                       {{"n", std::to_string(page.number)}, {"count", std::to_string(page.count)}}),
+                     dc.fonts.small, p.secondary_text);
     }
     draw_error_summary(dc, session);
     if (page.anchor.item->is_group() && !page.anchor.item->text.empty())
-        wrapped_text(fill_placeholders(page.anchor.item->text, placeholders), dc.fonts.heading, p.text);
+        wrapped_text(fill_placeholders(dc.catalog.form_text(form_key(session, *page.anchor.item), page.anchor.item->text),
+                                       placeholders),
+                     dc.fonts.heading, p.text);
     for (const ItemRef& ref : page.items) {
         const auto& item = *ref.item;
-        const std::string text = fill_placeholders(item.text, placeholders);
+        const std::string text = fill_placeholders(dc.catalog.form_text(form_key(session, item), item.text), placeholders);
         ImGui::PushID(occurrence_id(ref).c_str());
         if (item.type == ItemType::Group) {
             if (!text.empty()) wrapped_text(text, dc.fonts.heading, p.text);
@@ -197,8 +211,9 @@ Intents draw_question_page(DrawContext& dc, const engine::FormSession& session, 
         } else {
             wrapped_text(text, dc.fonts.heading, p.text);
             if (std::string hint = item.hint(); !hint.empty())
-                wrapped_text(fill_placeholders(hint, placeholders), dc.fonts.body, p.secondary_text);
-            if (const auto* e = error_for(session, ref)) wrapped_text(e->message, dc.fonts.body, p.error);
+                wrapped_text(fill_placeholders(dc.catalog.form_text(form_key(session, item) + ":hint", hint), placeholders),
+                             dc.fonts.body, p.secondary_text);
+            if (const auto* e = error_for(session, ref)) wrapped_text(dc.tr(e->message), dc.fonts.body, p.error);
             ImGui::Dummy(ImVec2(0, m.px(2)));
             switch (item.type) {
             case ItemType::Boolean:
@@ -216,12 +231,12 @@ Intents draw_question_page(DrawContext& dc, const engine::FormSession& session, 
     // Footer: always in the same place (WCAG 3.2.6 consistent help and navigation).
     ImGui::Dummy(ImVec2(0, m.px(2)));
     if (session.complete()) {
-        if (touch_button(dc, "start-again", "Start again", ButtonStyle::Primary)) out.push_back({Intent::Kind::StartAgain});
+        if (touch_button(dc, "start-again", dc.tr("Start again"), ButtonStyle::Primary)) out.push_back({Intent::Kind::StartAgain});
     } else {
-        if (touch_button(dc, "next", "Continue", ButtonStyle::Primary)) out.push_back({Intent::Kind::Next});
+        if (touch_button(dc, "next", dc.tr("Continue"), ButtonStyle::Primary)) out.push_back({Intent::Kind::Next});
         if (page.number > 1) {
             ImGui::SameLine();
-            if (touch_button(dc, "back", "Back", ButtonStyle::Secondary)) out.push_back({Intent::Kind::Back});
+            if (touch_button(dc, "back", dc.tr("Back"), ButtonStyle::Secondary)) out.push_back({Intent::Kind::Back});
         }
     }
     return out;

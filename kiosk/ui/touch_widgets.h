@@ -4,17 +4,22 @@
 
 #include <string>
 
+#include "kiosk/i18n/catalog.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/widget_recorder.h"
 
 namespace carers::ui {
 
-// What the widgets need from the frame: theme, fonts, and the recorder for tests (may be null).
+// What the widgets need from the frame: theme, fonts, the strings of the chosen language, and the
+// recorder for tests (may be null).
 struct DrawContext {
     const Theme& theme;
     const FontSet& fonts;
+    const i18n::Catalog& catalog;
     WidgetRecorder* recorder = nullptr;
+
+    const std::string& tr(std::string_view english) const { return catalog.tr(english); }
 };
 
 enum class ButtonStyle { Primary, Secondary, Warning };
