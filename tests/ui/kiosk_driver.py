@@ -41,6 +41,10 @@ class XServer:
     def env(self):
         e = dict(os.environ)
         e["DISPLAY"] = self.display
+        # Under ASan, Mesa's driver is unloaded before LeakSanitizer runs, so its own allocations
+        # show up as leaks from "<unknown module>" that no suppression can name. Leak checking of
+        # our code runs in the unit tests; here ASan still catches every memory error.
+        e["ASAN_OPTIONS"] = (e.get("ASAN_OPTIONS", "") + ":detect_leaks=0").lstrip(":")
         return e
 
     def close(self):
