@@ -1,5 +1,7 @@
 #include "kiosk/store/database.h"
 
+#include <cerrno>
+
 #include <sqlite3.h>
 #include <sodium.h>
 
@@ -9,55 +11,106 @@ namespace carers::store {
 
 namespace {
 
-// Turns SQLite result codes into sentences staff can act on.
-std::string explain(int rc, const std::filesystem::path& path, const char* detail) {
+bool is_out_of_space(int sys_errno) { return sys_errno == ENOSPC || sys_errno == EFBIG || sys_errno == EDQUOT; }
+
+// SQLite's code (and the operating system's errno behind it) as a kind of failure. Before the
+// key is proven, "not a database" means a wrong key as often as damage; after, only damage.
+StoreFailure classify(int rc, int sys_errno, bool key_proven) {
     switch (rc & 0xff) {
-    case SQLITE_NOTADB:
+    case SQLITE_OK:
+    case SQLITE_ROW:
+    case SQLITE_DONE: return StoreFailure::none;
+    case SQLITE_NOTADB: return key_proven ? StoreFailure::database_damaged : StoreFailure::key_wrong;
+    case SQLITE_CORRUPT: return StoreFailure::database_damaged;
+    case SQLITE_FULL: return StoreFailure::disk_full;
+    case SQLITE_IOERR: return is_out_of_space(sys_errno) ? StoreFailure::disk_full : StoreFailure::disk_error;
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM: return StoreFailure::disk_error;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return StoreFailure::in_use;
+    default: return StoreFailure::other;
+    }
+}
+
+// Turns SQLite result codes into sentences staff can act on.
+std::string explain(StoreFailure kind, int rc, const std::filesystem::path& path, const char* detail) {
+    switch (kind) {
+    case StoreFailure::key_wrong:
         return "The database " + path.string() +
                " cannot be opened with this key: the key is wrong, or the file is damaged or is not a "
                "Carers Kiosk database.";
-    case SQLITE_CORRUPT: return "The database " + path.string() + " is damaged.";
-    case SQLITE_FULL: return "The disk is full: nothing more can be saved until space is freed.";
-    case SQLITE_IOERR: return "The disk could not be read or written (" + std::string(detail ? detail : "I/O error") + ").";
-    case SQLITE_CANTOPEN:
-        return "The database " + path.string() + " cannot be opened: check that its folder exists and the kiosk may write to it.";
-    case SQLITE_READONLY: return "The database " + path.string() + " is read-only.";
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED: return "The database is in use by another program.";
+    case StoreFailure::database_damaged:
+        return "The database " + path.string() + " is damaged; restore it from a backup or ask for support.";
+    case StoreFailure::disk_full: return "The disk is full: nothing more can be saved until space is freed.";
+    case StoreFailure::in_use: return "The database is in use by another program.";
+    case StoreFailure::disk_error:
+        if ((rc & 0xff) == SQLITE_CANTOPEN)
+            return "The database " + path.string() +
+                   " cannot be opened: check that its folder exists and the kiosk may write to it.";
+        if ((rc & 0xff) == SQLITE_READONLY) return "The database " + path.string() + " is read-only.";
+        return "The disk could not be read or written (" + std::string(detail ? detail : "I/O error") + ").";
     default: return std::string("The database reported an error: ") + (detail ? detail : sqlite3_errstr(rc)) + ".";
     }
 }
 
 }  // namespace
 
-Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& path, const SecretKey& key) {
-    return open(path, key, migrations());
+// [SECTION] Database ---------------------------------------------------------------------------------
+
+StoreResult<std::unique_ptr<Database>> Database::open(const std::filesystem::path& path, const SecretKey& key,
+                                                      const OpenOptions& options) {
+    std::error_code ec;
+    if (!options.create && !std::filesystem::exists(path, ec))
+        return store_error(StoreFailure::database_damaged, "There is no database at " + path.string() + ".");
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | (options.create ? SQLITE_OPEN_CREATE : 0);
+    sqlite3* raw = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    std::unique_ptr<Database> db(new Database(raw, path));
+    if (rc != SQLITE_OK) {
+        auto kind = classify(rc, raw ? sqlite3_system_errno(raw) : 0, false);
+        return store_error(kind, explain(kind, rc, path, raw ? sqlite3_errmsg(raw) : nullptr));
+    }
+    sqlite3_extended_result_codes(raw, 1);
+    if (auto r = db->configure(key); !r) return db->failure(r.message());
+    if (options.check_integrity) {
+        auto problems = db->integrity_problems(false);
+        if (!problems) return db->failure(problems.message());
+        if (!problems->empty())
+            return store_error(StoreFailure::database_damaged,
+                               "The database " + path.string() + " is damaged (" + problems->front() +
+                                   "); restore it from a backup or ask for support.");
+    }
+    if (auto r = db->migrate(options); !r) return db->failure(r.message());
+    return db;
 }
 
-Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& path, const SecretKey& key,
-                                                 const std::vector<const char*>& schema) {
-    sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, nullptr);
-    std::unique_ptr<Database> db(new Database(raw, path));
-    if (rc != SQLITE_OK) return make_error(explain(rc, path, raw ? sqlite3_errmsg(raw) : nullptr));
-    sqlite3_extended_result_codes(raw, 1);
-    if (auto r = db->configure(key); !r) return r.error();
-    if (auto r = db->migrate(schema); !r) return r.error();
-    return db;
+StoreResult<std::unique_ptr<Database>> Database::open(const std::filesystem::path& path, const SecretKey& key,
+                                                      const std::vector<const char*>& schema) {
+    OpenOptions options;
+    options.migrations = &schema;
+    return open(path, key, options);
 }
 
 Database::~Database() {
     if (db_) sqlite3_close_v2(db_);
 }
 
-std::string Database::last_error() const { return explain(sqlite3_extended_errcode(db_), path_, sqlite3_errmsg(db_)); }
+std::string Database::last_error() const {
+    int rc = sqlite3_extended_errcode(db_);
+    last_failure_ = classify(rc, sqlite3_system_errno(db_), key_proven_);
+    if (last_failure_ == StoreFailure::none) last_failure_ = StoreFailure::other;
+    return explain(last_failure_, rc, path_, sqlite3_errmsg(db_));
+}
 
 Result<void> Database::configure(const SecretKey& key) {
     // Linked against plain SQLite, PRAGMA key would be ignored and the file written in clear.
-    if (cipher_version().empty())
+    if (cipher_version().empty()) {
+        last_failure_ = StoreFailure::no_encryption;
         return make_error("This kiosk was built without SQLCipher, so it cannot encrypt what it stores; it refuses to start.");
+    }
     // SQLCipher logs failed HMAC checks (a wrong key) to stderr; the message above says it better.
-    (void)exec("PRAGMA cipher_log_source = NONE");  // older SQLCipher lacks it; harmless then
+    (void)exec("PRAGMA cipher_log_source = NONE");
 
     std::string literal = key.sqlcipher_literal();
     std::string pragma = "PRAGMA key = \"" + literal + "\"";
@@ -66,13 +119,16 @@ Result<void> Database::configure(const SecretKey& key) {
     sodium_memzero(pragma.data(), pragma.size());
     if (rc != SQLITE_OK) return make_error(last_error());
 
-    // Set explicitly, so the file format never depends on a library default changing.
+    // Set explicitly, so the file format never depends on a library default changing. With a raw
+    // key the KDF settings are unused, but pinned all the same.
     for (const char* p : {"PRAGMA cipher_page_size = 4096", "PRAGMA cipher_hmac_algorithm = HMAC_SHA512",
-                          "PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512", "PRAGMA cipher_memory_security = ON"})
+                          "PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512", "PRAGMA kdf_iter = 256000",
+                          "PRAGMA cipher_use_hmac = ON", "PRAGMA cipher_memory_security = ON"})
         if (auto r = exec(p); !r) return r;
 
     // The key is only checked when the first page is read.
     if (auto r = exec("SELECT count(*) FROM sqlite_master"); !r) return r;
+    key_proven_ = true;
 
     for (const char* p : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA secure_delete = ON",
                           "PRAGMA temp_store = MEMORY", "PRAGMA foreign_keys = ON"})
@@ -81,13 +137,17 @@ Result<void> Database::configure(const SecretKey& key) {
     return {};
 }
 
-Result<void> Database::migrate(const std::vector<const char*>& steps) {
+Result<void> Database::migrate(const OpenOptions& options) {
+    const auto& steps = options.migrations ? *options.migrations : migrations();
+    std::size_t target = options.schema_target < 0 ? steps.size() : static_cast<std::size_t>(options.schema_target);
     int version = schema_version();
     if (version < 0) return make_error(last_error());
-    if (static_cast<std::size_t>(version) > steps.size())
+    if (static_cast<std::size_t>(version) > steps.size()) {
+        last_failure_ = StoreFailure::newer_schema;
         return make_error("The database was written by a newer version of Carers Kiosk (schema " + std::to_string(version) +
                           "); this version understands up to " + std::to_string(steps.size()) + ".");
-    for (auto v = static_cast<std::size_t>(version); v < steps.size(); ++v) {
+    }
+    for (auto v = static_cast<std::size_t>(version); v < target && v < steps.size(); ++v) {
         auto r = transaction([&]() -> Result<void> {
             if (auto e = exec(steps[v]); !e) return e;
             return exec("PRAGMA user_version = " + std::to_string(v + 1));
@@ -104,6 +164,8 @@ int Database::schema_version() {
     return row && *row ? static_cast<int>(st->integer(0)) : -1;
 }
 
+std::int64_t Database::changes() { return sqlite3_changes64(db_); }
+
 std::string Database::cipher_version() {
     sqlite3_stmt* s = nullptr;
     std::string v;
@@ -113,6 +175,35 @@ std::string Database::cipher_version() {
     }
     sqlite3_finalize(s);
     return v;
+}
+
+Result<std::vector<std::string>> Database::pragma_rows(const char* pragma) {
+    auto st = prepare(pragma);
+    if (!st) return st.error();
+    std::vector<std::string> rows;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        rows.push_back(st->text(0));
+    }
+    return rows;
+}
+
+Result<std::vector<std::string>> Database::integrity_problems(bool full) {
+    auto rows = pragma_rows(full ? "PRAGMA integrity_check" : "PRAGMA quick_check");
+    if (!rows) return rows;
+    if (rows->size() == 1 && rows->front() == "ok") rows->clear();
+    return rows;
+}
+
+Result<std::vector<std::string>> Database::cipher_problems() { return pragma_rows("PRAGMA cipher_integrity_check"); }
+
+Result<void> Database::checkpoint() {
+    int log = 0, done = 0;
+    int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+    if (rc != SQLITE_OK) return make_error(last_error());
+    return {};
 }
 
 Result<void> Database::exec(const std::string& sql) {
@@ -133,11 +224,12 @@ Result<void> Database::transaction(const std::function<Result<void>()>& work) {
         if (auto c = exec("COMMIT"); c) return {};
         else r = c;
     }
+    // The failure's kind stays recorded: ROLLBACK goes around last_error() on purpose.
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     return r;
 }
 
-// Statement ------------------------------------------------------------------------------------------
+// [SECTION] Statement --------------------------------------------------------------------------------
 
 Statement::~Statement() {
     if (stmt_) sqlite3_finalize(stmt_);
@@ -154,7 +246,18 @@ Statement& Statement::bind(int i, std::int64_t v) {
 }
 
 Statement& Statement::bind_blob(int i, const std::vector<std::uint8_t>& bytes) {
-    sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    return bind_blob(i, bytes.data(), bytes.size());
+}
+
+Statement& Statement::bind_blob(int i, const std::uint8_t* bytes, std::size_t n) {
+    // A zero-length blob is still a blob (not NULL): SQLite needs a non-null pointer for that.
+    static const std::uint8_t empty = 0;
+    sqlite3_bind_blob(stmt_, i, n ? bytes : &empty, static_cast<int>(n), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bind_null(int i) {
+    sqlite3_bind_null(stmt_, i);
     return *this;
 }
 
@@ -177,6 +280,15 @@ void Statement::reset() {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
 }
+
+int Statement::column_count() const { return sqlite3_column_count(stmt_); }
+
+std::string Statement::column_name(int col) const {
+    const char* n = sqlite3_column_name(stmt_, col);
+    return n ? n : "";
+}
+
+bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
 std::string Statement::text(int col) const {
     const unsigned char* t = sqlite3_column_text(stmt_, col);

@@ -2,6 +2,9 @@
 //
 // This is the only module that includes SQLCipher. It refuses to run on plain SQLite (where
 // PRAGMA key is silently ignored and everything would be written in clear).
+//
+// [SECTION] Database: open, configure, migrate, run SQL, transactions, checks
+// [SECTION] Statement: a prepared statement
 #pragma once
 
 #include <cstdint>
@@ -13,6 +16,7 @@
 
 #include "kiosk/common/result.h"
 #include "kiosk/store/secret_key.h"
+#include "kiosk/store/store_failure.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -21,16 +25,31 @@ namespace carers::store {
 
 class Statement;
 
+struct OpenOptions {
+    // Create the file when it does not exist. Staff tools pass false: they must never make an
+    // empty database where the real one went missing.
+    bool create = true;
+    // Run PRAGMA quick_check after opening, so damage is reported at start-up, not mid-session.
+    bool check_integrity = true;
+    // Migrate only up to this schema version (-1: the latest). For tests that build old schemas.
+    int schema_target = -1;
+    // The migration list to use instead of schema.h's (another schema, or a test's failing one).
+    const std::vector<const char*>* migrations = nullptr;
+};
+
 class Database {
 public:
-    // Opens (creating if absent) the database at `path` with `key`, checks that the key is right
-    // and the file intact, and applies any pending schema migrations. Every failure is a sentence
-    // for a staff error screen: wrong key, not a database, damaged, disk full, no SQLCipher.
-    static Result<std::unique_ptr<Database>> open(const std::filesystem::path& path, const SecretKey& key);
+    // Opens the database at `path` with `key`, checks that the key is right and the file intact,
+    // and applies any pending schema migrations, each in its own transaction. Every failure is a
+    // sentence for a staff error screen with its kind: key_wrong (also a damaged first page —
+    // SQLCipher cannot tell the two apart), database_damaged, disk_full, disk_error,
+    // newer_schema, no_encryption, in_use.
+    static StoreResult<std::unique_ptr<Database>> open(const std::filesystem::path& path, const SecretKey& key,
+                                                       const OpenOptions& options = {});
     // The same for a database with another schema (the Carers Centre's): `schema[i]` takes it from
     // user_version i to i + 1, as migrations() does for the kiosk.
-    static Result<std::unique_ptr<Database>> open(const std::filesystem::path& path, const SecretKey& key,
-                                                  const std::vector<const char*>& schema);
+    static StoreResult<std::unique_ptr<Database>> open(const std::filesystem::path& path, const SecretKey& key,
+                                                       const std::vector<const char*>& schema);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -39,24 +58,42 @@ public:
     Result<void> exec(const std::string& sql);
     Result<Statement> prepare(const std::string& sql);
 
-    // Runs `work` inside BEGIN IMMEDIATE ... COMMIT; rolls back when it fails.
+    // Runs `work` inside BEGIN IMMEDIATE ... COMMIT; rolls back when it fails. With
+    // synchronous=FULL in WAL mode, the data is on disk when this returns ok.
     Result<void> transaction(const std::function<Result<void>()>& work);
 
     int schema_version();
     std::string cipher_version();
+    // Rows changed by the most recent INSERT, UPDATE or DELETE.
+    std::int64_t changes();
     const std::filesystem::path& path() const { return path_; }
     sqlite3* handle() { return db_; }
 
-    // A sentence for the last error on this connection.
+    // PRAGMA integrity_check (full = true) or quick_check: an empty list means the file is sound.
+    Result<std::vector<std::string>> integrity_problems(bool full = true);
+    // SQLCipher's check of every page's HMAC: an empty list means no page was altered.
+    Result<std::vector<std::string>> cipher_problems();
+    // Copies the WAL into the database and truncates the WAL, so pages removed with
+    // secure_delete leave no older copies behind in the -wal file.
+    Result<void> checkpoint();
+
+    // A sentence for the last error on this connection; also records its kind.
     std::string last_error() const;
+    // The kind of the most recent failure seen on this connection.
+    StoreFailure last_failure() const { return last_failure_; }
+    // The most recent failure as a StoreError (kind + the sentence given).
+    StoreError failure(const std::string& sentence) const { return StoreError{last_failure_, sentence}; }
 
 private:
     Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
     Result<void> configure(const SecretKey& key);
-    Result<void> migrate(const std::vector<const char*>& steps);
+    Result<void> migrate(const OpenOptions& options);
+    Result<std::vector<std::string>> pragma_rows(const char* pragma);
 
     sqlite3* db_;
     std::filesystem::path path_;
+    mutable StoreFailure last_failure_ = StoreFailure::none;
+    bool key_proven_ = false;  // the first page decrypted: later "not a database" means damage
 };
 
 // A prepared statement. Bind with 1-based indices; step() is true while rows come back.
@@ -71,11 +108,16 @@ public:
     Statement& bind(int i, const std::string& text);
     Statement& bind(int i, std::int64_t v);
     Statement& bind_blob(int i, const std::vector<std::uint8_t>& bytes);
-    // True when a row is ready; false when done. Errors come back through done().
+    Statement& bind_blob(int i, const std::uint8_t* bytes, std::size_t n);
+    Statement& bind_null(int i);
+    // True when a row is ready; false when done; an error as a sentence.
     Result<bool> step();
     Result<void> run();  // step to the end, expecting no rows
     void reset();        // ready to bind and run again
 
+    int column_count() const;
+    std::string column_name(int col) const;
+    bool is_null(int col) const;
     std::string text(int col) const;
     std::int64_t integer(int col) const;
     std::vector<std::uint8_t> blob(int col) const;

@@ -28,6 +28,32 @@ const std::vector<const char*>& migrations() {
             subject TEXT NOT NULL DEFAULT ''
         );
         )sql",
+        // 2: outbox retention after the centre's receipt, drafts, and indexes for purging.
+        R"sql(
+        ALTER TABLE outbox ADD COLUMN confirmed_at INTEGER;  -- receipt verified; NULL while waiting
+        ALTER TABLE outbox ADD COLUMN delete_after INTEGER;  -- kept until then, when retention is set
+        CREATE INDEX outbox_waiting ON outbox (confirmed_at, created_at);
+        -- Personal mode: the carer's own device keeps one draft per form, saved as they go.
+        CREATE TABLE personal_draft (
+            form_url   TEXT PRIMARY KEY,
+            draft      TEXT NOT NULL,        -- the engine's serialised state (opaque here)
+            started_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        -- Kiosk mode: "save and come back later". Neither the resume code nor the word is stored;
+        -- the draft is sealed with a key derived from both, so the database key alone cannot read it.
+        CREATE TABLE parked_draft (
+            tag         BLOB PRIMARY KEY,    -- Argon2id of the resume code: finds the draft
+            salt        BLOB NOT NULL,       -- for the key derived from code and word
+            nonce       BLOB NOT NULL,
+            ciphertext  BLOB NOT NULL,       -- XChaCha20-Poly1305 of the draft
+            created_at  INTEGER NOT NULL,
+            expires_at  INTEGER NOT NULL,
+            wrong_words INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX parked_draft_expiry ON parked_draft (expires_at);
+        CREATE INDEX audit_log_at ON audit_log (at);
+        )sql",
     };
     return list;
 }

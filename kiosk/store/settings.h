@@ -1,15 +1,44 @@
-// Settings: small named values kept inside the encrypted store (the `settings` table), for what
-// must not sit in a plaintext config file — e.g. the sync device token ("sync.device_token").
+// Settings: small named values kept in the encrypted store (venue, retention periods, staff
+// lockout state, the sync device token — what must not sit in a plaintext config file). Names are dotted words ("outbox.retention_seconds"); values are text.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kiosk/common/result.h"
 #include "kiosk/store/database.h"
 
 namespace carers::store {
 
+// Names the store itself reads, with their defaults.
+namespace setting {
+inline constexpr const char* outbox_retention_seconds = "outbox.retention_seconds";  // default 0: delete at once
+inline constexpr const char* outbox_sent_total = "outbox.sent_total";                // count of receipts verified
+inline constexpr const char* parked_draft_days = "drafts.parked_days";               // default 14
+inline constexpr const char* audit_retention_days = "audit.retention_days";          // default 400
+}  // namespace setting
+
+class Settings {
+public:
+    explicit Settings(Database& db) : db_(db) {}
+
+    // The value, or nullopt when it was never set.
+    Result<std::optional<std::string>> get(const std::string& name);
+    // The value as a whole number; `fallback` when unset; an error when set but not a number.
+    Result<std::int64_t> get_int(const std::string& name, std::int64_t fallback);
+    Result<void> set(const std::string& name, const std::string& value);
+    Result<void> set_int(const std::string& name, std::int64_t value);
+    Result<void> remove(const std::string& name);
+    // Every name set, sorted (for the staff screen; values may be secret, so names only).
+    Result<std::vector<std::string>> names();
+
+private:
+    Database& db_;
+};
+
+// The same as free functions (used by sync for "sync.device_token").
 // The value stored under `key`, or nullopt when there is none.
 Result<std::optional<std::string>> get_setting(Database& db, const std::string& key);
 // Stores `value` under `key`, replacing any earlier value, durably.

@@ -1,0 +1,64 @@
+#include "kiosk/store/local_store.h"
+
+#include "kiosk/store/key_record.h"
+
+namespace carers::store {
+
+StoreResult<std::unique_ptr<LocalStore>> LocalStore::open(const StoreOptions& options, const PassphraseProvider& ask,
+                                                          std::int64_t now) {
+    auto key = resolve_database_key(options.key, ask);
+    if (!key) return key.store_error();
+    auto record = read_key_record(options.key.database);
+    bool key_known_good = record && record->has_value();  // resolve checked the key against it
+
+    auto db = Database::open(options.key.database, key->key);
+    if (!db) {
+        if (db.failure() == StoreFailure::key_wrong && key_known_good)
+            return store_error(StoreFailure::database_damaged,
+                               "The database " + options.key.database.string() +
+                                   " is damaged: its key is right, but the file cannot be read. Restore it from a backup "
+                                   "or ask for support.");
+        return db.store_error();
+    }
+    // A database made before key records existed gets one now that its key is proven.
+    if (!key_known_good) {
+        KeyRecord fresh;
+        fresh.check = key_check_value(key->key);
+        if (auto w = write_key_record(options.key.database, fresh); !w) return store_error(StoreFailure::disk_error, w.message());
+    }
+
+    std::unique_ptr<LocalStore> store(new LocalStore(std::move(db.value()), options, key->source));
+    Database& d = *store->db_;
+    auto logged = d.transaction([&]() -> Result<void> {
+        if (auto a = store::audit(d, AuditEvent::started, key_source_name(key->source), now); !a) return a;
+        for (int i = 0; i < key->failed_passphrases; ++i)
+            if (auto a = store::audit(d, AuditEvent::staff_login_failed, "passphrase", now); !a) return a;
+        if (key->source == KeySource::passphrase) return store::audit(d, AuditEvent::staff_login_ok, "passphrase", now);
+        return {};
+    });
+    if (!logged) return d.failure("The kiosk could not write to its database: " + logged.message());
+    if (auto purged = store->purge_expired(now); !purged) return purged.store_error();
+    return store;
+}
+
+StoreResult<PurgeCounts> LocalStore::purge_expired(std::int64_t now) {
+    PurgeCounts counts;
+    auto outbox = Outbox(*db_).purge_expired(now);
+    if (!outbox) return db_->failure(outbox.message());
+    counts.outbox = *outbox;
+    auto parked = parked_drafts().purge_expired(now);
+    if (!parked) return db_->failure(parked.message());
+    counts.parked_drafts = *parked;
+    auto days = Settings(*db_).get_int(setting::audit_retention_days, 400);
+    if (!days) return db_->failure(days.message());
+    auto old = purge_audit_before(*db_, now - *days * 24 * 60 * 60);
+    if (!old) return db_->failure(old.message());
+    counts.audit_entries = *old;
+    if (counts.audit_entries > 0) {
+        if (auto a = store::audit(*db_, AuditEvent::purged, "audit:" + std::to_string(counts.audit_entries), now); !a)
+            return db_->failure(a.message());
+    }
+    return counts;
+}
+
+}  // namespace carers::store

@@ -1,0 +1,75 @@
+#include "kiosk/store/personal_drafts.h"
+
+#include "kiosk/common/secure_wipe.h"
+#include "kiosk/store/audit_log.h"
+
+namespace carers::store {
+
+StoreResult<void> PersonalDrafts::save(const std::string& form_url, std::string draft, std::int64_t now) {
+    auto r = db_.transaction([&]() -> Result<void> {
+        auto exists = db_.prepare("SELECT 1 FROM personal_draft WHERE form_url = ?");
+        if (!exists) return exists.error();
+        auto found = exists->bind(1, form_url).step();
+        if (!found) return found.error();
+        auto st = db_.prepare(
+            "INSERT INTO personal_draft (form_url, draft, started_at, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (form_url) DO UPDATE SET draft = excluded.draft, updated_at = excluded.updated_at");
+        if (!st) return st.error();
+        if (auto run = st->bind(1, form_url).bind(2, draft).bind(3, now).bind(4, now).run(); !run) return run;
+        if (!*found) return audit(db_, AuditEvent::draft_saved, "personal", now);
+        return {};
+    });
+    secure_wipe(draft);
+    if (!r) return db_.failure("Your answers so far could not be saved: " + r.message());
+    return {};
+}
+
+namespace {
+
+Result<std::optional<PersonalDraft>> one(Database& db, const std::string& sql, const std::string* form_url) {
+    auto st = db.prepare(sql);
+    if (!st) return st.error();
+    if (form_url) st->bind(1, *form_url);
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<PersonalDraft>();
+    return std::optional<PersonalDraft>(PersonalDraft{st->text(0), st->text(1), st->integer(2), st->integer(3)});
+}
+
+}  // namespace
+
+Result<std::optional<PersonalDraft>> PersonalDrafts::latest() {
+    return one(db_, "SELECT form_url, draft, started_at, updated_at FROM personal_draft ORDER BY updated_at DESC, rowid DESC LIMIT 1",
+               nullptr);
+}
+
+Result<std::optional<PersonalDraft>> PersonalDrafts::load(const std::string& form_url) {
+    return one(db_, "SELECT form_url, draft, started_at, updated_at FROM personal_draft WHERE form_url = ?", &form_url);
+}
+
+Result<std::vector<std::string>> PersonalDrafts::forms() {
+    auto st = db_.prepare("SELECT form_url FROM personal_draft ORDER BY updated_at DESC, rowid DESC");
+    if (!st) return st.error();
+    std::vector<std::string> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        out.push_back(st->text(0));
+    }
+    return out;
+}
+
+Result<void> PersonalDrafts::remove(const std::string& form_url, const std::string& reason, std::int64_t now) {
+    auto r = db_.transaction([&]() -> Result<void> {
+        auto st = db_.prepare("DELETE FROM personal_draft WHERE form_url = ?");
+        if (!st) return st.error();
+        if (auto run = st->bind(1, form_url).run(); !run) return run;
+        if (db_.changes() == 0) return {};
+        return audit(db_, AuditEvent::draft_deleted, reason, now);
+    });
+    if (r) (void)db_.checkpoint();
+    return r;
+}
+
+}  // namespace carers::store
