@@ -75,6 +75,12 @@ StoreResult<std::unique_ptr<Database>> Database::open(const std::filesystem::pat
     if (auto r = db->configure(key); !r) return db->failure(r.message());
     if (options.check_integrity) {
         auto problems = db->integrity_problems(false);
+        // SQLCipher reports a page that fails its HMAC check as a plain SQLITE_ERROR; the check's
+        // own SQL is fixed, so any such error here is damage.
+        if (!problems && db->last_failure() == StoreFailure::other)
+            return store_error(StoreFailure::database_damaged,
+                               "The database " + path.string() +
+                                   " is damaged (a page failed its check); restore it from a backup or ask for support.");
         if (!problems) return db->failure(problems.message());
         if (!problems->empty())
             return store_error(StoreFailure::database_damaged,

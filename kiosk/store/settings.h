@@ -1,5 +1,6 @@
 // Settings: small named values kept in the encrypted store (venue, retention periods, staff
-// lockout state, the sync device token — what must not sit in a plaintext config file). Names are dotted words ("outbox.retention_seconds"); values are text.
+// lockout state, the sync device token: what must not sit in a plaintext config file). Names are
+// dotted words ("outbox.retention_seconds"); values are text.
 #pragma once
 
 #include <cstdint>

@@ -1,0 +1,138 @@
+#include <catch2/catch_test_macros.hpp>
+
+#include "kiosk/store/local_store.h"
+#include "kiosk/store/resume_code.h"
+#include "tests/store/store_fixtures.h"
+
+using namespace carers;
+using namespace carers::store;
+using namespace carers::store::test_fixtures;
+
+namespace {
+constexpr std::int64_t day = 86400;
+const std::string draft_json = R"({"form":"self-review","answers":{"name":"DRAFT-MARKER-41"}})";
+}  // namespace
+
+TEST_CASE("a personal draft saved as the carer goes is offered again at the next start") {
+    test::TempDir dir;
+    auto o = fast_options(dir.path());
+    {
+        auto s = open_store_ok(o, 100);
+        auto drafts = s->personal_drafts();
+        REQUIRE(drafts.save("form-a", R"({"step":1})", 100).ok());
+        REQUIRE(drafts.save("form-a", R"({"step":2})", 110).ok());
+        REQUIRE(drafts.save("form-b", R"({"step":9})", 105).ok());
+    }
+    auto s = open_store_ok(o, 200);
+    auto latest = s->personal_drafts().latest();
+    REQUIRE(latest.ok());
+    REQUIRE(latest->has_value());
+    CHECK((*latest)->form_url == "form-a");
+    CHECK((*latest)->draft == R"({"step":2})");
+    CHECK((*latest)->started_at == 100);
+    CHECK((*latest)->updated_at == 110);
+    CHECK(s->personal_drafts().forms().value() == std::vector<std::string>{"form-a", "form-b"});
+    REQUIRE(s->personal_drafts().remove("form-a", "finished", 201).ok());
+    CHECK((*s->personal_drafts().latest())->form_url == "form-b");
+    auto log = recent_audit(s->database(), 50).value();
+    int saved = 0;
+    for (const auto& e : log) saved += e.event == "draft-saved" ? 1 : 0;
+    CHECK(saved == 2);  // the first save of each form, not every keystroke
+}
+
+TEST_CASE("resume codes are 8 characters without look-alikes and are read back forgivingly") {
+    for (int i = 0; i < 200; ++i) {
+        auto code = new_resume_code();
+        REQUIRE(code.size() == 8);
+        for (char c : code) CHECK(std::string("0O1IL2Z5S8BGDQUVJ").find(c) == std::string::npos);
+        CHECK(normalise_resume_code(format_resume_code(code)) == code);
+    }
+    CHECK(normalise_resume_code(" 4chk-79xt ") == std::optional<std::string>("4CHK79XT"));
+    CHECK_FALSE(normalise_resume_code("4CHK-79X").has_value());
+    CHECK_FALSE(normalise_resume_code("0CHK-79XT").has_value());
+}
+
+TEST_CASE("a parked draft opens with its code and word, and not with the database key alone") {
+    test::TempDir dir;
+    auto s = open_store_ok(fast_options(dir.path()), 1000);
+    auto parked = s->parked_drafts();
+    auto ticket = parked.save(draft_json, "  Lighthouse ", 1000);
+    REQUIRE(ticket.ok());
+    CHECK(ticket->shown_code.size() == 9);
+    CHECK(ticket->expires_at == 1000 + 14 * day);
+
+    // What the database key can read: no draft, no code, no word.
+    std::string readable = everything_readable(s->database());
+    CHECK(readable.find("DRAFT-MARKER-41") == std::string::npos);
+    CHECK(readable.find(ticket->code) == std::string::npos);
+    CHECK(readable.find("lighthouse") == std::string::npos);
+
+    auto opened = parked.resume(ticket->shown_code, "lighthouse", 1001);
+    REQUIRE(opened.ok());
+    REQUIRE(opened->status == ResumeStatus::opened);
+    CHECK(opened->draft == draft_json);
+    REQUIRE(parked.remove(opened->handle, "finished", 1002).ok());
+    CHECK(parked.count().value() == 0);
+    CHECK(parked.resume(ticket->code, "lighthouse", 1003)->status == ResumeStatus::no_such_code);
+}
+
+TEST_CASE("five wrong words delete a parked draft, counted across restarts") {
+    test::TempDir dir;
+    auto o = fast_options(dir.path());
+    std::string code;
+    {
+        auto s = open_store_ok(o, 1000);
+        code = s->parked_drafts().save(draft_json, "lighthouse", 1000)->code;
+        for (int i = 1; i <= 3; ++i) {
+            auto r = s->parked_drafts().resume(code, "harbour", 1000 + i);
+            REQUIRE(r.ok());
+            CHECK(r->status == ResumeStatus::wrong_word);
+            CHECK(r->words_left == 5 - i);
+        }
+    }
+    auto s = open_store_ok(o, 1010);
+    auto parked = s->parked_drafts();
+    CHECK(parked.resume(code, "harbour", 1011)->words_left == 1);
+    CHECK(parked.resume(code, "harbour", 1012)->status == ResumeStatus::deleted);
+    CHECK(parked.count().value() == 0);
+    CHECK(parked.resume(code, "lighthouse", 1013)->status == ResumeStatus::no_such_code);
+    bool audited = false;
+    auto log = recent_audit(s->database(), 50).value();
+    for (const auto& e : log)
+        audited |= e.event == "draft-deleted" && e.subject == "wrong-words";
+    CHECK(audited);
+}
+
+TEST_CASE("a right word resets the wrong-word count; bad codes and empty words cost no tries") {
+    test::TempDir dir;
+    auto s = open_store_ok(fast_options(dir.path()), 1000);
+    auto parked = s->parked_drafts();
+    auto code = parked.save(draft_json, "lighthouse", 1000)->code;
+    for (int i = 0; i < 4; ++i) REQUIRE(parked.resume(code, "harbour", 1001)->status == ResumeStatus::wrong_word);
+    REQUIRE(parked.resume(code, "lighthouse", 1002)->status == ResumeStatus::opened);
+    CHECK(parked.resume(code, "harbour", 1003)->words_left == 4);
+    CHECK(parked.resume("nonsense", "lighthouse", 1004)->status == ResumeStatus::not_a_code);
+    CHECK(parked.resume(code, "  ", 1004)->status == ResumeStatus::not_a_word);
+    CHECK(parked.resume(code, "harbour", 1005)->words_left == 3);
+    CHECK_FALSE(parked.save(draft_json, "ab", 1006).ok());
+}
+
+TEST_CASE("parked drafts expire after 14 days, or as configured, at start-up or the hourly purge") {
+    test::TempDir dir;
+    auto o = fast_options(dir.path());
+    std::string code;
+    {
+        auto s = open_store_ok(o, 0);
+        code = s->parked_drafts().save(draft_json, "lighthouse", 0)->code;
+        REQUIRE(s->settings().set_int(setting::parked_draft_days, 2).ok());
+        auto short_lived = s->parked_drafts().save(draft_json, "lighthouse", 0);
+        REQUIRE(short_lived.ok());
+        CHECK(short_lived->expires_at == 2 * day);
+        auto purged = s->purge_expired(2 * day);
+        REQUIRE(purged.ok());
+        CHECK(purged->parked_drafts == 1);
+        CHECK(s->parked_drafts().resume(code, "lighthouse", 14 * day - 1)->status == ResumeStatus::opened);
+    }
+    auto s = open_store_ok(o, 14 * day);
+    CHECK(s->parked_drafts().count().value() == 0);
+}
