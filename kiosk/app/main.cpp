@@ -18,6 +18,7 @@
 #include "kiosk/app/options.h"
 #include "kiosk/app/screenshot.h"
 #include "kiosk/app/widget_dump.h"
+#include "kiosk/i18n/locale_dir.h"
 #include "kiosk/store/key_file.h"
 #include "kiosk/ui/question_view.h"
 
@@ -114,7 +115,11 @@ int main(int argc, char** argv) {
     if (!ui::build_fonts(app::find_font_files("Noto Sans"), theme.metrics, fonts))
         staff_log("Noto Sans was not found; using the built-in font.");
     ui::WidgetRecorder recorder;
-    i18n::Catalog catalog;  // English until the language issue loads locales/*.po
+    // Every language in locales/; one that cannot be loaded is named for staff and left out.
+    i18n::LoadedLocales locales = i18n::load_locales(opt.locales_dir);
+    for (const auto& problem : locales.problems) staff_log(problem);
+    if (!locales.languages.find(opt.language)) staff_log("No translation for language " + opt.language + "; using English.");
+    const i18n::Catalog& catalog = locales.languages.get(opt.language);
 
     if (!opt.screenshot_dir.empty()) std::filesystem::create_directories(opt.screenshot_dir, ec);
     int frames_to_draw = 3;  // ImGui settles layout over a couple of frames

@@ -14,6 +14,8 @@ const char* usage() {
            "                          (default $XDG_DATA_HOME/carers-kiosk)\n"
            "  --config FILE           venue and centre settings (default DIR/kiosk.json)\n"
            "  --assets DIR            forms and other assets (default: the installed ones)\n"
+           "  --locales DIR           translations, one PO file per language (default ASSETS/../locales)\n"
+           "  --language CODE         language to start in, e.g. en, pl, ar, zh_CN (default en)\n"
            "  --screenshot-dir DIR    save a PNG of every screen shown\n"
            "  --widget-dump FILE      write widget positions after each frame (for tests)\n"
            "  --exit-after-idle SECS  quit after this many seconds without input (for demos)\n";
@@ -61,6 +63,14 @@ Result<Options> parse_options(int argc, char** argv) {
             auto v = value("a folder");
             if (!v) return v.error();
             o.assets_dir = *v;
+        } else if (a == "--locales") {
+            auto v = value("a folder");
+            if (!v) return v.error();
+            o.locales_dir = *v;
+        } else if (a == "--language") {
+            auto v = value("a language code");
+            if (!v) return v.error();
+            o.language = *v;
         } else if (a == "--screenshot-dir") {
             auto v = value("a folder");
             if (!v) return v.error();
@@ -79,6 +89,7 @@ Result<Options> parse_options(int argc, char** argv) {
     }
     if (o.data_dir.empty()) o.data_dir = default_data_dir();
     if (o.config.empty()) o.config = o.data_dir / "kiosk.json";
+    if (o.locales_dir.empty()) o.locales_dir = (o.assets_dir / ".." / "locales").lexically_normal();
     return o;
 }
 

@@ -15,6 +15,8 @@ struct Options {
     std::filesystem::path data_dir;   // database, key file, kiosk.json
     std::filesystem::path config;     // kiosk.json (default: <data_dir>/kiosk.json)
     std::filesystem::path assets_dir;
+    std::filesystem::path locales_dir;     // gettext PO files (default: <assets>/../locales)
+    std::string language = "en";           // the language shown first (a PO file's Language)
     std::filesystem::path screenshot_dir;  // when set: a PNG of every screen passed
     std::filesystem::path widget_dump;     // when set: widget rectangles after each frame (tests)
     double exit_after_idle_seconds = 0;    // tests and demos: quit after this long without input
