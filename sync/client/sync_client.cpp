@@ -248,8 +248,6 @@ SyncResult Run::go() {
             result_.message += " " + plural(result_.rejected, "submission was", "submissions were") +
                                " refused by the centre and kept on this kiosk.";
     }
-    if (result_.confirmed > 0)
-        (void)store::audit(db_, "synced", std::to_string(result_.confirmed), now());
     publish(SyncProgress::Phase::Finished, result_.message);
     return result_;
 }
@@ -301,7 +299,6 @@ Result<std::int64_t> apply_receipts_file(store::Database& db, const SyncSettings
     if (auto r = outbox.remove_confirmed(*held, now); !r) return r.error();
     auto after = outbox.count();
     if (!after) return after.error();
-    if (*before > *after) (void)store::audit(db, "synced", std::to_string(*before - *after), now);
     return *before - *after;
 }
 

@@ -1,6 +1,7 @@
 // carers-sync: send a kiosk's outbox to the Carers Centre from the command line.
 //
-//   carers-sync --config kiosk.json --store kiosk.db --key kiosk.key            sync, with a progress bar
+//   carers-sync --config kiosk.json --store kiosk.db [--key kiosk.key]          sync, with a progress bar
+//   (the store's key: $CREDENTIALS_DIRECTORY/carers-kiosk-db-key, --key FILE, or the passphrase)
 //   carers-sync ... --install-token device.token     move the enrolment token into the store
 //   carers-sync ... --export bundle.json             write an offline bundle (USB stick)
 //   carers-sync ... --receipts receipts.json         apply the centre's receipts for a bundle
@@ -14,10 +15,13 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <iostream>
+#include <optional>
+#include <termios.h>
 #include <unistd.h>
 
 #include "kiosk/store/database.h"
-#include "kiosk/store/key_file.h"
+#include "kiosk/store/key_source.h"
 #include "sync/centre/centre_directory.h"
 #include "sync/client/device_token_store.h"
 #include "sync/client/sync_client.h"
@@ -33,7 +37,7 @@ std::atomic<bool> interrupted{false};
 void on_signal(int) { interrupted = true; }
 
 int usage() {
-    std::fputs("usage: carers-sync --config KIOSK.json --store KIOSK.db --key KEYFILE\n"
+    std::fputs("usage: carers-sync --config KIOSK.json --store KIOSK.db [--key KEYFILE]\n"
                "                   [--install-token FILE | --export FILE | --receipts FILE | --health] [--quiet]\n",
                stderr);
     return 64;
@@ -56,6 +60,23 @@ void draw(const SyncProgress& p, bool tty) {
     std::fprintf(stderr, "%s[%s] %lld/%lld  %s%s", tty ? "\r\033[K" : "", bar.c_str(), static_cast<long long>(done),
                  static_cast<long long>(p.total), status.c_str(), tty ? "" : "\n");
     std::fflush(stderr);
+}
+
+std::optional<std::string> ask_passphrase(const store::PassphraseRequest& request) {
+    if (request.choosing_new || !isatty(STDIN_FILENO)) return std::nullopt;
+    if (!request.problem.empty()) std::fprintf(stderr, "%s\n", request.problem.c_str());
+    std::fprintf(stderr, "Kiosk store passphrase: ");
+    termios old {};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    std::string line;
+    bool got = static_cast<bool>(std::getline(std::cin, line));
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::fputc('\n', stderr);
+    if (!got) return std::nullopt;
+    return line;
 }
 
 }  // namespace
@@ -94,10 +115,17 @@ int main(int argc, char** argv) {
         return ex.status == 200 ? 0 : 1;
     }
 
-    if (store_path.empty() || key_path.empty()) return usage();
-    auto key = store::load_key_file(key_path);
+    if (store_path.empty()) return usage();
+    if (!std::filesystem::exists(store_path)) return fail("There is no kiosk store at " + store_path + ".");
+    // The key comes from the same places the kiosk takes it from (systemd credential, key file,
+    // staff passphrase), so staff need nothing extra to sync from the command line.
+    store::KeyOptions key_options;
+    key_options.database = store_path;
+    key_options.credentials_directory = store::credentials_directory_from_environment();
+    key_options.key_file = key_path;
+    auto key = store::resolve_database_key(key_options, ask_passphrase);
     if (!key) return fail(key.message());
-    auto db = store::Database::open(store_path, *key);
+    auto db = store::Database::open(store_path, key->key);
     if (!db) return fail(db.message());
 
     if (!install.empty()) {
