@@ -84,6 +84,7 @@ Result<std::optional<KeyRecord>> read_key_record(const std::filesystem::path& da
         if (space == std::string::npos) continue;
         std::string name = line.substr(0, space), value = line.substr(space + 1);
         if (name == "source") source = value;
+        else if (name == "database") r.database_made = value == "made";
         else if (name == "check") have_check = unhex(value, r.check);
         else if (name == "salt") have_salt = unhex(value, r.salt);
         else if (name == "ops") have_ops = parse_number(value, r.limits.ops);
@@ -100,6 +101,7 @@ Result<void> write_key_record(const std::filesystem::path& database, const KeyRe
     out << header << "\n";
     out << "source " << (r.from_passphrase ? "passphrase" : "random") << "\n";
     out << "check " << hex(r.check.data(), r.check.size()) << "\n";
+    out << "database " << (r.database_made ? "made" : "not-yet-made") << "\n";
     if (r.from_passphrase) {
         out << "salt " << hex(r.salt.data(), r.salt.size()) << "\n";
         out << "ops " << r.limits.ops << "\n";

@@ -25,6 +25,10 @@ struct KeyRecord {
     KdfSalt salt{};     // passphrase only
     KdfLimits limits;   // passphrase only
     KeyCheck check{};
+    // The database was opened with this key at least once. A record that says so, beside a
+    // missing database, means the database was lost; one that does not (a crash between choosing
+    // a passphrase and making the database) lets the database be made.
+    bool database_made = false;
 };
 
 std::filesystem::path key_record_path(const std::filesystem::path& database);

@@ -61,7 +61,7 @@ StoreResult<DatabaseKey> ask_existing_passphrase(const KeyOptions& o, const KeyR
         auto key = derive_key(*typed, record.salt, record.limits);
         secure_wipe(*typed);
         if (!key) return store_error(StoreFailure::other, key.message());
-        if (key_matches(record, *key)) return DatabaseKey{*key, KeySource::passphrase, failed, false};
+        if (key_matches(record, *key)) return DatabaseKey{*key, KeySource::passphrase, failed};
         ++failed;
         request.problem = "That passphrase is not right.";
     }
@@ -92,7 +92,7 @@ StoreResult<DatabaseKey> choose_new_passphrase(const KeyOptions& o, const Passph
         record.check = key_check_value(*key);
         // Written before the database exists: losing the salt would lose the database.
         if (auto w = write_key_record(o.database, record); !w) return store_error(StoreFailure::disk_error, w.message());
-        return DatabaseKey{*key, KeySource::passphrase, 0, true};
+        return DatabaseKey{*key, KeySource::passphrase, 0};
     }
     return store_error(StoreFailure::key_refused, "No usable passphrase was chosen, so no database was made.");
 }
@@ -117,7 +117,7 @@ StoreResult<DatabaseKey> resolve_database_key(const KeyOptions& o, const Passphr
     auto record = read_key_record(o.database);
     if (!record) return store_error(StoreFailure::database_damaged, record.message());
     bool database_exists = non_empty_file(o.database);
-    if (record->has_value() && !database_exists)
+    if (record->has_value() && (*record)->database_made && !database_exists)
         return store_error(StoreFailure::database_damaged,
                            "The database " + o.database.string() + " is missing or empty, but its key record " +
                                key_record_path(o.database).string() +
@@ -130,28 +130,21 @@ StoreResult<DatabaseKey> resolve_database_key(const KeyOptions& o, const Passphr
         auto path = o.credentials_directory / o.credential_name;
         auto key = read_credential(path);
         if (!key) return key.store_error();
-        found = DatabaseKey{*key, KeySource::credential, 0, false};
+        found = DatabaseKey{*key, KeySource::credential, 0};
         where = "the systemd credential " + o.credential_name;
     } else if (!o.key_file.empty() && path_exists(o.key_file)) {
         auto key = load_key_file(o.key_file);
         if (!key) return store_error(StoreFailure::key_refused, key.message());
-        found = DatabaseKey{*key, KeySource::key_file, 0, false};
+        found = DatabaseKey{*key, KeySource::key_file, 0};
         where = "the key file " + o.key_file.string();
     } else if (record->has_value() && (*record)->from_passphrase) {
         return ask_existing_passphrase(o, **record, ask);
     }
 
     if (found) {
-        if (record->has_value()) {
-            if (!key_matches(**record, found->key))
-                return store_error(StoreFailure::key_wrong, "The key from " + where + " is not the key of the database " +
-                                                                o.database.string() + ".");
-        } else if (!database_exists) {
-            KeyRecord fresh;
-            fresh.check = key_check_value(found->key);
-            if (auto w = write_key_record(o.database, fresh); !w) return store_error(StoreFailure::disk_error, w.message());
-            found->record_written = true;
-        }
+        if (record->has_value() && !key_matches(**record, found->key))
+            return store_error(StoreFailure::key_wrong, "The key from " + where + " is not the key of the database " +
+                                                            o.database.string() + ".");
         return std::move(*found);
     }
 
@@ -169,10 +162,7 @@ StoreResult<DatabaseKey> resolve_database_key(const KeyOptions& o, const Passphr
         return store_error(StoreFailure::key_missing, "No key source is configured for the new database " + o.database.string() + ".");
     auto key = load_or_create_key_file(o.key_file);
     if (!key) return store_error(StoreFailure::disk_error, key.message());
-    KeyRecord fresh;
-    fresh.check = key_check_value(*key);
-    if (auto w = write_key_record(o.database, fresh); !w) return store_error(StoreFailure::disk_error, w.message());
-    return DatabaseKey{*key, KeySource::key_file, 0, true};
+    return DatabaseKey{*key, KeySource::key_file, 0};
 }
 
 }  // namespace carers::store

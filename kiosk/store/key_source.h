@@ -50,11 +50,12 @@ struct DatabaseKey {
     SecretKey key;
     KeySource source = KeySource::key_file;
     int failed_passphrases = 0;  // wrong passphrases typed before the right one (for the audit log)
-    bool record_written = false; // a key record was written for a new database
 };
 
 // Finds the key for `options.database` from the first source that exists, checking it against
 // the key record when there is one. Never invents a new key for a database that already exists.
+// A new passphrase's record is written before the database is made (losing the salt would lose
+// the database); LocalStore::open completes the record once the database has opened.
 // Failures: key_refused (a source is unsafe or malformed), key_missing (no source, or the
 // passphrase prompt was cancelled), key_wrong (the key does not match the record, or three wrong
 // passphrases), database_damaged (the key record is damaged, or the database is gone but its

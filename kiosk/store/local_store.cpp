@@ -20,11 +20,13 @@ StoreResult<std::unique_ptr<LocalStore>> LocalStore::open(const StoreOptions& op
                                    "or ask for support.");
         return db.store_error();
     }
-    // A database made before key records existed gets one now that its key is proven.
-    if (!key_known_good) {
-        KeyRecord fresh;
-        fresh.check = key_check_value(key->key);
-        if (auto w = write_key_record(options.key.database, fresh); !w) return store_error(StoreFailure::disk_error, w.message());
+    // The record now says the database exists, so losing it later is noticed. A database made
+    // before key records existed gets one here too.
+    if (!key_known_good || !(*record)->database_made) {
+        KeyRecord done = key_known_good ? **record : KeyRecord{};
+        done.check = key_check_value(key->key);
+        done.database_made = true;
+        if (auto w = write_key_record(options.key.database, done); !w) return store_error(StoreFailure::disk_error, w.message());
     }
 
     std::unique_ptr<LocalStore> store(new LocalStore(std::move(db.value()), options, key->source));

@@ -227,3 +227,19 @@ TEST_CASE("a database made before key records gets one once its key has opened i
     REQUIRE((record.ok() && record->has_value()));
     CHECK(key_matches(**record, *key));
 }
+
+TEST_CASE("a crash between choosing a passphrase and making the database does not lock the kiosk out") {
+    test::TempDir dir;
+    auto o = fast_options(dir.path());
+    o.key.key_file.clear();
+    o.key.new_key = NewKey::passphrase;
+    ScriptedStaff first{{"correct horse battery"}, {}};
+    REQUIRE(resolve_database_key(o.key, first.provider()).ok());  // ... and the power goes
+    REQUIRE(std::filesystem::exists(key_record_path(o.key.database)));
+    CHECK_FALSE((*read_key_record(o.key.database))->database_made);
+
+    ScriptedStaff again{{"correct horse battery"}, {}};
+    { open_store_ok(o, 1, again.provider()); }
+    CHECK_FALSE(again.asked.front().choosing_new);  // the chosen passphrase stands
+    CHECK((*read_key_record(o.key.database))->database_made);
+}
