@@ -1,0 +1,99 @@
+// Runs store_test_child with its stdout on a pipe (read line by line) and stderr in a file.
+#pragma once
+
+#include <catch2/catch_test_macros.hpp>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace carers::store::test_fixtures {
+
+class ChildProcess {
+public:
+    ChildProcess(const std::vector<std::string>& args, const std::filesystem::path& stderr_file) {
+        int fds[2];
+        REQUIRE(pipe2(fds, O_CLOEXEC) == 0);
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+        posix_spawn_file_actions_addopen(&actions, 2, stderr_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+        std::vector<char*> argv;
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        int rc = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        close(fds[1]);
+        out_ = fds[0];
+        REQUIRE(rc == 0);
+    }
+    ~ChildProcess() {
+        if (pid_ > 0) {
+            kill(pid_, SIGKILL);
+            waitpid(pid_, nullptr, 0);
+        }
+        if (out_ >= 0) close(out_);
+    }
+    ChildProcess(const ChildProcess&) = delete;
+    ChildProcess& operator=(const ChildProcess&) = delete;
+
+    // Reads until `text` has appeared in the output, the child closed it, or `ms` passed.
+    bool wait_for(const std::string& text, int ms) {
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+        while (output_.find(text) == std::string::npos) {
+            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+            if (left <= 0) return false;
+            pollfd p{out_, POLLIN, 0};
+            if (poll(&p, 1, static_cast<int>(left)) <= 0) continue;
+            char buf[4096];
+            ssize_t n = read(out_, buf, sizeof buf);
+            if (n <= 0) return output_.find(text) != std::string::npos;
+            output_.append(buf, static_cast<std::size_t>(n));
+        }
+        return true;
+    }
+
+    // SIGKILLs the child (if still running), reaps it and reads what it printed. Returns the
+    // wait status.
+    int kill_and_collect() {
+        kill(pid_, SIGKILL);
+        return collect();
+    }
+    // Waits for the child to end by itself and reads everything it printed.
+    int collect() {
+        char buf[4096];
+        ssize_t n;
+        while ((n = read(out_, buf, sizeof buf)) > 0) output_.append(buf, static_cast<std::size_t>(n));
+        int status = 0;
+        waitpid(pid_, &status, 0);
+        pid_ = -1;
+        return status;
+    }
+
+    const std::string& output() const { return output_; }
+    std::vector<std::string> lines() const {
+        std::vector<std::string> out;
+        std::istringstream in(output_);
+        std::string line;
+        while (std::getline(in, line)) out.push_back(line);
+        return out;
+    }
+
+private:
+    pid_t pid_ = -1;
+    int out_ = -1;
+    std::string output_;
+};
+
+}  // namespace carers::store::test_fixtures

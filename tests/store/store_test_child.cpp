@@ -1,0 +1,214 @@
+// store_test_child: a small program the store tests run, kill and starve of disk space.
+//
+//   store_test_child crash-loop DIR CENTRE_PK_HEX RUN
+//       opens the store in DIR, prints "ready", then saves submissions (and a personal draft) in
+//       a loop, printing "saved ID RUN N" / "draft RUN N" only after each save returned ok.
+//   store_test_child fill-disk DIR CENTRE_PK_HEX FILE_SIZE_LIMIT
+//       opens the store, sets RLIMIT_FSIZE, saves until a save fails; prints "saved ..." lines,
+//       "failed KIND EXIT_CODE MESSAGE", then what later saves and a count say.
+//   store_test_child tmpfs-full DIR CENTRE_PK_HEX CENTRE_SK_HEX
+//       in a private mount namespace, puts the store on a 512 KiB tmpfs, fills it, checks that
+//       everything saved is intact, frees space and saves again; prints "ok ..." or "skip ...".
+// Output goes through write(2) at once, so a SIGKILL loses nothing that was printed.
+#include <sys/mount.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sched.h>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <sodium.h>
+
+#include "kiosk/store/local_store.h"
+#include "tests/store/crash_payload.h"
+
+using namespace carers;
+using namespace carers::store;
+using carers::store::test_fixtures::crash_payload;
+
+namespace {
+
+void say(const std::string& line) {
+    std::string l = line + "\n";
+    ssize_t ignored = write(1, l.data(), l.size());
+    (void)ignored;
+}
+
+template <std::size_t N> bool from_hex(const char* hex, std::array<std::uint8_t, N>& out) {
+    std::size_t n = 0;
+    return sodium_hex2bin(out.data(), N, hex, std::strlen(hex), nullptr, &n, nullptr) == 0 && n == N;
+}
+
+StoreOptions options_in(const std::filesystem::path& dir) {
+    StoreOptions o;
+    o.key.database = dir / "kiosk.db";
+    o.key.key_file = dir / "kiosk.key";
+    o.parked.limits = KdfLimits::test_minimum();
+    o.staff_pin.limits = KdfLimits::test_minimum();
+    return o;
+}
+
+std::unique_ptr<LocalStore> open_or_exit(const StoreOptions& o) {
+    auto s = LocalStore::open(o, {}, 1'700'000'000);
+    if (!s) {
+        say(std::string("open-failed ") + failure_name(s.failure()) + " " + s.message());
+        std::exit(2);
+    }
+    return std::move(s.value());
+}
+
+int crash_loop(const std::filesystem::path& dir, const CentrePublicKey& centre, int run) {
+    auto store = open_or_exit(options_in(dir));
+    say("ready");
+    auto outbox = store->outbox();
+    auto drafts = store->personal_drafts();
+    for (int n = 0;; ++n) {
+        auto id = outbox.submit({"https://example.org/fhir/Questionnaire/crash", "1", "self-review", crash_payload(run, n)},
+                                centre, 1'700'000'000 + n);
+        if (!id) {
+            say(std::string("submit-failed ") + id.message());
+            return 3;
+        }
+        say("saved " + *id + " " + std::to_string(run) + " " + std::to_string(n));
+        if (n % 3 == 0) {
+            std::string draft = "{\"run\":" + std::to_string(run) + ",\"n\":" + std::to_string(n) + "}";
+            if (auto d = drafts.save("crash-form", draft, 1'700'000'000 + n); !d) {
+                say(std::string("draft-failed ") + d.message());
+                return 3;
+            }
+            say("draft " + std::to_string(run) + " " + std::to_string(n));
+        }
+    }
+}
+
+int fill_disk(const std::filesystem::path& dir, const CentrePublicKey& centre, long long limit) {
+    auto store = open_or_exit(options_in(dir));
+    std::signal(SIGXFSZ, SIG_IGN);  // a write past the limit then fails with EFBIG instead of killing us
+    rlimit rl{static_cast<rlim_t>(limit), static_cast<rlim_t>(limit)};
+    if (setrlimit(RLIMIT_FSIZE, &rl) != 0) {
+        say("setrlimit-failed");
+        return 2;
+    }
+    auto outbox = store->outbox();
+    int n = 0;
+    for (; n < 100000; ++n) {
+        auto id = outbox.submit({"u", "1", "self-review", crash_payload(7000, n)}, centre, n);
+        if (!id) {
+            say(std::string("failed ") + failure_name(id.failure()) + " " + std::to_string(id.exit_code()) + " " + id.message());
+            break;
+        }
+        say("saved " + *id + " 7000 " + std::to_string(n));
+    }
+    for (int i = 1; i <= 3; ++i) {
+        auto id = outbox.submit({"u", "1", "self-review", crash_payload(7000, n + i)}, centre, n + i);
+        say(std::string("later ") + (id ? std::string("saved ") + *id + " 7000 " + std::to_string(n + i)
+                                        : std::string("failed ") + failure_name(id.failure())));
+    }
+    auto count = outbox.count();
+    say(count ? "count " + std::to_string(*count) : "count-failed " + count.message());
+    return 0;
+}
+
+// Puts `dir`/mnt on a private 512 KiB tmpfs; false (with the reason said) when the system will
+// not let us.
+bool private_tmpfs(const std::filesystem::path& mnt) {
+    if (unshare(CLONE_NEWNS) != 0) {
+        uid_t uid = geteuid();
+        gid_t gid = getegid();
+        if (unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0) {
+            say(std::string("skip no mount namespace: ") + std::strerror(errno));
+            return false;
+        }
+        std::ofstream("/proc/self/setgroups") << "deny";
+        std::ofstream("/proc/self/uid_map") << "0 " << uid << " 1";
+        std::ofstream("/proc/self/gid_map") << "0 " << gid << " 1";
+    }
+    if (mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
+        say(std::string("skip cannot make mounts private: ") + std::strerror(errno));
+        return false;
+    }
+    std::filesystem::create_directories(mnt);
+    if (mount("tmpfs", mnt.c_str(), "tmpfs", MS_NOSUID | MS_NODEV, "size=512k,mode=0700") != 0) {
+        say(std::string("skip cannot mount a tmpfs: ") + std::strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+int tmpfs_full(const std::filesystem::path& dir, const CentrePublicKey& centre, const std::array<std::uint8_t, 32>& sk) {
+    auto mnt = dir / "mnt";
+    if (!private_tmpfs(mnt)) return 77;
+    // Ballast: space to free once the disk is full, as staff would.
+    { std::ofstream(mnt / "ballast", std::ios::binary) << std::string(96 * 1024, 'b'); }
+    auto o = options_in(mnt);
+    std::vector<std::pair<std::string, int>> saved;
+    std::string failure;
+    {
+        auto store = open_or_exit(o);
+        auto outbox = store->outbox();
+        for (int n = 0; n < 100000; ++n) {
+            auto id = outbox.submit({"u", "1", "self-review", crash_payload(8000, n)}, centre, n);
+            if (!id) {
+                failure = std::string(failure_name(id.failure())) + " " + id.message();
+                break;
+            }
+            saved.emplace_back(*id, n);
+        }
+        say("saved " + std::to_string(saved.size()));
+        say("failed " + failure);
+        auto count = outbox.count();
+        say(count ? "count " + std::to_string(*count) : "count-failed " + count.message());
+    }
+    {
+        auto again = LocalStore::open(o, {}, 1'700'000'000);
+        say(std::string("reopen-while-full ") + (again ? "ok" : failure_name(again.failure())));
+    }
+    std::filesystem::remove(mnt / "ballast");
+    auto store = open_or_exit(o);
+    auto problems = store->database().integrity_problems(true);
+    say(problems && problems->empty() ? "integrity ok" : "integrity damaged");
+    auto pending = store->outbox().pending(1000000, std::size_t(1) << 40);
+    std::size_t intact = 0;
+    if (pending) {
+        for (const auto& [id, n] : saved)
+            for (const auto& e : *pending)
+                if (e.id == id) {
+                    auto plain = open_sealed(e.sealed, centre, sk);
+                    if (plain && *plain == crash_payload(8000, n)) ++intact;
+                }
+    }
+    say("intact " + std::to_string(intact) + " of " + std::to_string(saved.size()));
+    auto after = store->outbox().submit({"u", "1", "self-review", crash_payload(8000, 999999)}, centre, 1);
+    say(std::string("after-freeing ") + (after ? "saved" : after.message()));
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (sodium_init() < 0) return 2;
+    if (argc != 5) {
+        std::fprintf(stderr, "usage: store_test_child crash-loop|fill-disk|tmpfs-full DIR CENTRE_PK_HEX ARG\n");
+        return 2;
+    }
+    std::string mode = argv[1];
+    std::filesystem::path dir = argv[2];
+    CentrePublicKey centre;
+    if (!from_hex(argv[3], centre)) return 2;
+    if (mode == "crash-loop") return crash_loop(dir, centre, std::atoi(argv[4]));
+    if (mode == "fill-disk") return fill_disk(dir, centre, std::atoll(argv[4]));
+    if (mode == "tmpfs-full") {
+        std::array<std::uint8_t, 32> sk;
+        if (!from_hex(argv[4], sk)) return 2;
+        return tmpfs_full(dir, centre, sk);
+    }
+    return 2;
+}
