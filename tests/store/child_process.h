@@ -22,7 +22,9 @@ namespace carers::store::test_fixtures {
 
 class ChildProcess {
 public:
-    ChildProcess(const std::vector<std::string>& args, const std::filesystem::path& stderr_file) {
+    // `extra_env` entries ("NAME=value") are added to this process's environment for the child.
+    ChildProcess(const std::vector<std::string>& args, const std::filesystem::path& stderr_file,
+                 const std::vector<std::string>& extra_env = {}) {
         int fds[2];
         REQUIRE(pipe2(fds, O_CLOEXEC) == 0);
         posix_spawn_file_actions_t actions;
@@ -32,7 +34,11 @@ public:
         std::vector<char*> argv;
         for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
         argv.push_back(nullptr);
-        int rc = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
+        std::vector<char*> envp;
+        for (const auto& e : extra_env) envp.push_back(const_cast<char*>(e.c_str()));
+        for (char** e = environ; *e; ++e) envp.push_back(*e);
+        envp.push_back(nullptr);
+        int rc = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), envp.data());
         posix_spawn_file_actions_destroy(&actions);
         close(fds[1]);
         out_ = fds[0];

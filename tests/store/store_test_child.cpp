@@ -6,6 +6,10 @@
 //   store_test_child fill-disk DIR CENTRE_PK_HEX FILE_SIZE_LIMIT
 //       opens the store, sets RLIMIT_FSIZE, saves until a save fails; prints "saved ..." lines,
 //       "failed KIND EXIT_CODE MESSAGE", then what later saves and a count say.
+//   store_test_child session DIR CENTRE_PK_HEX MARKER_PREFIX
+//       a kiosk session that types markers (session_markers.h) into every kind of field: a
+//       submission, personal drafts, "come back later" drafts with right and wrong words, a staff
+//       PIN. Copies the -wal and -shm files while the store is open to DIR/snapshot.
 //   store_test_child tmpfs-full DIR CENTRE_PK_HEX CENTRE_SK_HEX
 //       in a private mount namespace, puts the store on a 512 KiB tmpfs, fills it, checks that
 //       everything saved is intact, frees space and saves again; prints "ok ..." or "skip ...".
@@ -29,6 +33,7 @@
 
 #include "kiosk/store/local_store.h"
 #include "tests/store/crash_payload.h"
+#include "tests/store/session_markers.h"
 
 using namespace carers;
 using namespace carers::store;
@@ -191,6 +196,52 @@ int tmpfs_full(const std::filesystem::path& dir, const CentrePublicKey& centre, 
     return 0;
 }
 
+int session(const std::filesystem::path& dir, const CentrePublicKey& centre, const std::string& prefix) {
+    test_fixtures::SessionMarkers m(prefix);
+    auto store = open_or_exit(options_in(dir / "store"));
+    const std::int64_t now = 1'700'000'000;
+    auto fail = [](const std::string& what, const std::string& why) {
+        say("failed " + what + ": " + why);
+        return 3;
+    };
+    // A carer in personal mode, saving as they go, then finishing; and another form left half done.
+    auto drafts = store->personal_drafts();
+    for (int i = 0; i < 5; ++i)
+        if (auto r = drafts.save("self-review", m.draft(), now + i); !r) return fail("draft", r.message());
+    if (auto r = drafts.save("emergency-card", m.draft(), now); !r) return fail("draft", r.message());
+    auto id = store->outbox().submit({"https://carers-kiosk.example.org/fhir/Questionnaire/self-review", "1.0.0",
+                                      "self-review", m.response()},
+                                     centre, now + 10);
+    if (!id) return fail("submit", id.message());
+    say("submitted " + *id);
+    if (auto r = drafts.remove("self-review", "finished", now + 11); !r) return fail("draft remove", r.message());
+
+    // A carer at the kiosk saves to come back later, comes back, mistypes the word, then gets it.
+    auto parked = store->parked_drafts();
+    auto ticket = parked.save(m.parked_draft(), m.word, now + 20);
+    if (!ticket) return fail("park", ticket.message());
+    say("parked, expires " + std::to_string(ticket->expires_at));
+    auto wrong = parked.resume(ticket->shown_code, m.wrong_word, now + 30);
+    if (!wrong || wrong->status != ResumeStatus::wrong_word) return fail("wrong word", "not refused");
+    auto right = parked.resume(ticket->shown_code, m.word, now + 31);
+    if (!right || right->status != ResumeStatus::opened || right->draft != m.parked_draft()) return fail("resume", "not opened");
+    if (auto r = parked.remove(right->handle, "finished", now + 32); !r) return fail("parked remove", r.message());
+    // ... and another carer's saved answers wait for them.
+    if (auto again = parked.save(m.parked_draft(), m.word, now + 40); !again) return fail("park", again.message());
+
+    auto pin = store->staff_pin();
+    if (auto r = pin.set(m.pin, now); !r) return fail("pin", r.message());
+    if (auto r = pin.check(m.pin, now + 50); !r || r->status != StaffLoginStatus::ok) return fail("pin", "not accepted");
+
+    // The newest pages live in the WAL until a checkpoint: look at it while the store is open.
+    std::filesystem::create_directories(dir / "snapshot");
+    for (const char* f : {"kiosk.db", "kiosk.db-wal", "kiosk.db-shm"})
+        if (std::filesystem::exists(dir / "store" / f))
+            std::filesystem::copy_file(dir / "store" / f, dir / "snapshot" / f);
+    say("session done");
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -205,6 +256,7 @@ int main(int argc, char** argv) {
     if (!from_hex(argv[3], centre)) return 2;
     if (mode == "crash-loop") return crash_loop(dir, centre, std::atoi(argv[4]));
     if (mode == "fill-disk") return fill_disk(dir, centre, std::atoll(argv[4]));
+    if (mode == "session") return session(dir, centre, argv[4]);
     if (mode == "tmpfs-full") {
         std::array<std::uint8_t, 32> sk;
         if (!from_hex(argv[4], sk)) return 2;
