@@ -1,5 +1,6 @@
 #include "sync/centre/centre_server.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -62,6 +63,8 @@ Result<void> CentreServer::bind() {
     server_->set_read_timeout(options_.read_timeout_s, 0);
     server_->set_write_timeout(options_.read_timeout_s, 0);
     server_->set_payload_max_length(limits.max_body_bytes);
+    const auto threads = static_cast<std::size_t>(std::max(2, options_.threads));
+    server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     install_routes();
     if (options_.port == 0) {
         port_ = server_->bind_to_any_port(options_.bind_address);

@@ -26,7 +26,11 @@ struct CentreServerOptions {
     std::string certificate_file;
     std::string private_key_file;
     int read_timeout_s = 30;
-    int keep_alive_timeout_s = 60;
+    // A kiosk holds its connection only while it syncs (the gap between batches is milliseconds),
+    // so idle connections are let go soon, freeing their worker thread.
+    int keep_alive_timeout_s = 15;
+    // Worker threads: each kiosk syncing at this moment holds one for its kept-alive connection.
+    int threads = 32;
     // Where the log lines go (stderr by default). Lines carry status codes, device ids and
     // counts; never bodies, tokens, addresses of people or anything from inside an envelope.
     std::function<void(const std::string&)> log;

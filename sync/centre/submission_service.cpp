@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/common/secure_wipe.h"
 #include "sync/protocol/device_token.h"
 #include "sync/protocol/wire.h"
 
@@ -37,6 +38,7 @@ SubmissionService::Admission SubmissionService::admit(const std::string& header)
         return a;
     }
     auto device = store_.find_device_by_token_hash(token_hash(token));
+    secure_wipe(token);
     if (!device) {
         a.refusal = error_reply(503, "The centre cannot check devices just now; try again later.");
         a.refusal.retry_after_s = 30;

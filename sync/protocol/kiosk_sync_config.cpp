@@ -82,7 +82,7 @@ Result<KioskSyncConfig> parse_kiosk_sync_config(const std::string& text, const s
                                   "gzip", "max_attempts", "backoff_base_ms", "backoff_max_ms", "max_wait_ms"});
         !r)
         return r.error();
-    if (auto r = only_known_keys(c, "centre", {"name", "sealing_public_key"}); !r) return r.error();
+    // "centre" is shared with the app (phone, email, opening hours...): only "sync" is ours alone.
 
     KioskSyncConfig cfg;
     SyncSettings& out = cfg.sync;

@@ -47,7 +47,7 @@ struct KioskSyncConfig {
 // Parses the whole kiosk config file's text and reads its "sync" and "centre" sections (other
 // sections are ignored). Relative `ca_file` paths are resolved against `config_dir`. Refuses a
 // url that is not https://, keys that are not 32 bytes of base64, a malformed pin, a bad device
-// id, out-of-range numbers and any key in these sections it does not know (a typo must not
+// id, out-of-range numbers and any key in the "sync" section it does not know (a typo must not
 // silently fall back to a default).
 Result<KioskSyncConfig> parse_kiosk_sync_config(const std::string& json_text,
                                                 const std::filesystem::path& config_dir);

@@ -15,7 +15,7 @@ const std::string key32 = base64_encode(Bytes(32, 7));
 
 json good_config() {
     return json{{"kiosk", {{"mode", "public"}}},
-                {"centre", {{"name", "Carers Centre"}, {"sealing_public_key", key32}}},
+                {"centre", {{"name", "Carers Centre"}, {"sealing_public_key", key32}, {"phone", "01632 960 123"}}},
                 {"sync",
                  {{"url", "https://centre.example.org:8443/"},
                   {"ca_file", "centre-ca.pem"},
