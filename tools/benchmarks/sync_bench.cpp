@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <string>
 #include <thread>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -35,6 +36,13 @@ template <typename T> T must(Result<T> r, const char* what) {
         std::exit(2);
     }
     return std::move(r.value());
+}
+
+void must(Result<void> r, const char* what) {
+    if (!r) {
+        std::fprintf(stderr, "bench_sync: %s: %s\n", what, r.message().c_str());
+        std::exit(2);
+    }
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
