@@ -1,5 +1,7 @@
 #include <catch2/catch_test_macros.hpp>
 
+#include <set>
+
 #include "kiosk/i18n/locale_dir.h"
 
 using namespace carers;
@@ -33,12 +35,45 @@ TEST_CASE("every shipped language other than English says in its header whether 
 }
 
 TEST_CASE("no shipped text tells a person they are eligible or not eligible") {
-    // Only the council decides eligibility (brief); translations must not say it either.
+    // Only the council decides eligibility (brief); translations must not say it either. The
+    // words for it in each shipped language: Polish "kwalifikować się", "uprawniony"; Chinese
+    // "资格"; Arabic "مؤهل", "أهلية", "يحق لك".
+    const char* const words[] = {"eligib", "kwalifik", "uprawnion", "\xE8\xB5\x84\xE6\xA0\xBC",
+                                 "\xD9\x85\xD8\xA4\xD9\x87\xD9\x84", "\xD8\xA3\xD9\x87\xD9\x84\xD9\x8A\xD8\xA9"};
     for (const auto& c : shipped().languages.all()) {
         c.for_each_text([&](const std::string& s) {
             std::string lower = s;
             for (char& ch : lower) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-            if (lower.find("eligib") != std::string::npos) FAIL(c.language().code << ": " << s);
+            for (const char* w : words)
+                if (lower.find(w) != std::string::npos) FAIL(c.language().code << ": " << s);
         });
+    }
+}
+
+namespace {
+std::multiset<std::string> placeholders(const std::string& s) {
+    std::multiset<std::string> out;
+    for (std::size_t at = s.find("{{"); at != std::string::npos; at = s.find("{{", at + 2)) {
+        auto end = s.find("}}", at);
+        if (end == std::string::npos) break;
+        out.insert(s.substr(at, end + 2 - at));
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("every translation keeps the placeholders of its English, so venue details are never lost") {
+    for (const auto& c : shipped().languages.all()) {
+        for (const auto& e : shipped().template_file.entries) {
+            if (e.plural()) continue;
+            const std::string& english = e.msgid;
+            const std::string& translated =
+                e.has_context ? c.form_text(e.context.substr(5), english) : c.tr(english);
+            // A placeholder may be repeated or not in a translation, but never invented or lost.
+            auto a = placeholders(english), b = placeholders(translated);
+            std::set<std::string> sa(a.begin(), a.end()), sb(b.begin(), b.end());
+            if (sa != sb) FAIL(c.language().code << ": " << e.context << " '" << english.substr(0, 60) << "'");
+        }
+        c.clear_missing();
     }
 }
