@@ -31,7 +31,7 @@ struct Language {
     bool right_to_left = false;
     bool draft = false;        // unreviewed translation awaiting a native speaker
     std::string status;        // the PO's X-Translation-Status, e.g. "draft, awaiting native-speaker review"
-    std::string speech_voice;  // espeak-ng voice name, e.g. "en-gb", "cmn"
+    std::string speech_voice;  // espeak-ng voice name, e.g. "en", "cmn"
 };
 
 // A string that was asked for and had no translation.
