@@ -6,12 +6,16 @@ namespace carers::store {
 
 StoreResult<std::unique_ptr<LocalStore>> LocalStore::open(const StoreOptions& options, const PassphraseProvider& ask,
                                                           std::int64_t now) {
+    if (!options.create_database && !std::filesystem::exists(options.key.database))
+        return store_error(StoreFailure::database_damaged, "There is no kiosk store at " + options.key.database.string() + ".");
     auto key = resolve_database_key(options.key, ask);
     if (!key) return key.store_error();
     auto record = read_key_record(options.key.database);
     bool key_known_good = record && record->has_value();  // resolve checked the key against it
 
-    auto db = Database::open(options.key.database, key->key);
+    OpenOptions open_options;
+    open_options.create = options.create_database;
+    auto db = Database::open(options.key.database, key->key, open_options);
     if (!db) {
         if (db.failure() == StoreFailure::key_wrong && key_known_good)
             return store_error(StoreFailure::database_damaged,
@@ -32,7 +36,9 @@ StoreResult<std::unique_ptr<LocalStore>> LocalStore::open(const StoreOptions& op
     std::unique_ptr<LocalStore> store(new LocalStore(std::move(db.value()), options, key->source));
     Database& d = *store->db_;
     auto logged = d.transaction([&]() -> Result<void> {
-        if (auto a = store::audit(d, AuditEvent::started, key_source_name(key->source), now); !a) return a;
+        std::string subject = options.opened_by.empty() ? key_source_name(key->source)
+                                                        : options.opened_by + ":" + key_source_name(key->source);
+        if (auto a = store::audit(d, AuditEvent::started, subject, now); !a) return a;
         for (int i = 0; i < key->failed_passphrases; ++i)
             if (auto a = store::audit(d, AuditEvent::staff_login_failed, "passphrase", now); !a) return a;
         if (key->source == KeySource::passphrase) return store::audit(d, AuditEvent::staff_login_ok, "passphrase", now);

@@ -28,6 +28,11 @@ struct StoreOptions {
     KeyOptions key;  // key.database is the database file
     ParkedDraftOptions parked;
     StaffPinOptions staff_pin;
+    // False for staff tools: a missing database is reported, never replaced by an empty one.
+    bool create_database = true;
+    // Who opened the store, for the audit log's "started" event ("" for the kiosk itself,
+    // e.g. "carers-store" for a staff tool); a word, no spaces.
+    std::string opened_by;
 };
 
 struct PurgeCounts {

@@ -24,12 +24,13 @@ class ChildProcess {
 public:
     // `extra_env` entries ("NAME=value") are added to this process's environment for the child.
     ChildProcess(const std::vector<std::string>& args, const std::filesystem::path& stderr_file,
-                 const std::vector<std::string>& extra_env = {}) {
+                 const std::vector<std::string>& extra_env = {}, const std::filesystem::path& stdin_file = "/dev/null") {
         int fds[2];
         REQUIRE(pipe2(fds, O_CLOEXEC) == 0);
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+        posix_spawn_file_actions_addopen(&actions, 0, stdin_file.c_str(), O_RDONLY, 0);
         posix_spawn_file_actions_addopen(&actions, 2, stderr_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
         std::vector<char*> argv;
         for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));

@@ -1,0 +1,110 @@
+// carers-store, the staff tool, run as a real program.
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/matchers/catch_matchers_string.hpp>
+
+#include <sys/stat.h>
+
+#include "kiosk/store/local_store.h"
+#include "tests/store/child_process.h"
+#include "tests/store/store_fixtures.h"
+
+using namespace carers;
+using namespace carers::store;
+using namespace carers::store::test_fixtures;
+using Catch::Matchers::ContainsSubstring;
+
+namespace {
+
+struct ToolRun {
+    int exit_code = -1;
+    std::string out, err;
+};
+
+ToolRun run_tool(const test::TempDir& dir, std::vector<std::string> args, const std::string& input = "") {
+    std::vector<std::string> argv = {CARERS_STORE_TOOL};
+    argv.insert(argv.end(), args.begin(), args.end());
+    std::filesystem::path in = dir / "tool-stdin.txt", err = dir / "tool-stderr.txt";
+    test::write_file(in, input);
+    std::filesystem::remove(err);
+    ChildProcess tool(argv, err, {}, in);
+    int status = tool.collect();
+    ToolRun r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = tool.output();
+    r.err = std::filesystem::exists(err) ? test::read_file(err) : "";
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("carers-store status, verify and audit report on a sound store") {
+    test::TempDir dir;
+    CentreKeys centre;
+    auto o = fast_options(dir.path());
+    {
+        auto s = open_store_ok(o);
+        REQUIRE(s->outbox().submit({"u", "1", "k", "{}"}, centre.pk, 1).ok());
+        REQUIRE(s->outbox().submit({"u", "1", "k", "{}"}, centre.pk, 2).ok());
+    }
+    std::vector<std::string> where = {"--store", o.key.database.string(), "--key", o.key.key_file.string()};
+    auto append = [&](std::vector<std::string> more) {
+        auto all = where;
+        all.insert(all.end(), more.begin(), more.end());
+        return all;
+    };
+    auto status = run_tool(dir, append({"status"}));
+    INFO(status.err);
+    CHECK(status.exit_code == 0);
+    CHECK_THAT(status.out, ContainsSubstring("waiting for the centre: 2"));
+    auto verify = run_tool(dir, append({"verify"}));
+    CHECK(verify.exit_code == 0);
+    CHECK_THAT(verify.out, ContainsSubstring("is sound"));
+    auto audit = run_tool(dir, append({"audit", "10"}));
+    CHECK(audit.exit_code == 0);
+    CHECK_THAT(audit.out, ContainsSubstring("started") && ContainsSubstring("carers-store:key-file"));
+    auto purge = run_tool(dir, append({"purge"}));
+    CHECK(purge.exit_code == 0);
+    CHECK_THAT(purge.out, ContainsSubstring("Purged now"));
+}
+
+TEST_CASE("carers-store exits with the store's codes: missing store, wrong key, damage") {
+    test::TempDir dir;
+    auto o = fast_options(dir.path());
+    auto missing = run_tool(dir, {"--store", (dir / "nothing.db").string(), "--key", o.key.key_file.string(), "status"});
+    CHECK(missing.exit_code == 13);
+    CHECK_THAT(missing.err, ContainsSubstring("There is no kiosk store"));
+    CHECK_FALSE(std::filesystem::exists(dir / "nothing.db"));
+    CHECK_FALSE(std::filesystem::exists(o.key.key_file));
+
+    {
+        auto s = open_store_ok(o);
+        for (int i = 0; i < 12; ++i) REQUIRE(s->outbox().submit({"u", "1", "k", std::string(3000, 'x')}, CentreKeys().pk, i).ok());
+    }
+    test::write_file(dir / "other.key", std::string(32, 'k'));
+    chmod((dir / "other.key").c_str(), 0600);
+    auto wrong = run_tool(dir, {"--store", o.key.database.string(), "--key", (dir / "other.key").string(), "status"});
+    CHECK(wrong.exit_code == 12);
+
+    std::string bytes = test::read_file(o.key.database);
+    bytes.replace(6 * 4096 + 500, 16, std::string(16, '\0'));
+    test::write_file(o.key.database, bytes);
+    auto damaged = run_tool(dir, {"--store", o.key.database.string(), "--key", o.key.key_file.string(), "verify"});
+    CHECK(damaged.exit_code == 13);
+    CHECK_THAT(damaged.err, ContainsSubstring("damaged"));
+
+    CHECK(run_tool(dir, {"status"}).exit_code == 64);
+}
+
+TEST_CASE("carers-store set-pin sets the staff PIN only when typed the same twice") {
+    test::TempDir dir;
+    auto o = fast_options(dir.path());
+    { open_store_ok(o); }
+    std::vector<std::string> args = {"--store", o.key.database.string(), "--key", o.key.key_file.string(), "set-pin"};
+    auto differ = run_tool(dir, args, "482913\n482914\n");
+    CHECK(differ.exit_code == 1);
+    auto set = run_tool(dir, args, "482913\n482913\n");
+    INFO(set.err);
+    CHECK(set.exit_code == 0);
+    auto s = open_store_ok(o);
+    CHECK(s->staff_pin().check("482913", 1'700'000'001).value().status == StaffLoginStatus::ok);
+}

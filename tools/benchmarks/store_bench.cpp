@@ -1,0 +1,168 @@
+// bench_store: what saving costs a carer, in the store's real configuration.
+//
+// 1. Submit latency: seal to the centre + durable commit (Outbox::submit), 1,000 submissions of
+//    a 3 KB QuestionnaireResponse; median, p99, max. Target: p99 under 20 ms.
+// 2. The same bytes inserted into a plain SQLite-format file (SQLCipher without a key: the
+//    project never links libsqlite3) with the same durability (WAL, synchronous=FULL, one
+//    transaction each), interleaved in blocks of 100 with (1) in the same run, in the same folder.
+//    Target: submit / plain under 2.
+// 3. Argon2id costs a person waits for: "save and come back later", resuming, the passphrase.
+// Run by tools/bench on a Release build. The folder is the first argument (default: a new folder
+// under the current directory), so the disk measured is the one asked about.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <sodium.h>
+#include <unistd.h>
+
+#include "kiosk/store/local_store.h"
+#include "kiosk/store/plain_baseline.h"
+
+using namespace carers;
+using namespace carers::store;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Stats {
+    double median_ms, p99_ms, max_ms;
+};
+
+Stats stats(std::vector<double> ms) {
+    std::sort(ms.begin(), ms.end());
+    auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))]; };
+    return {at(0.5), at(0.99), ms.back()};
+}
+
+template <typename F> double time_ms(F&& f) {
+    auto t0 = Clock::now();
+    f();
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+// A 3 KB QuestionnaireResponse-shaped document; varied so nothing compresses or repeats.
+std::string response(int i) {
+    std::string s = R"({"resourceType":"QuestionnaireResponse","status":"completed","authored":"2026-11-23T10:00:00Z","item":[)";
+    unsigned char r[24];
+    for (int q = 0; s.size() < 3000; ++q) {
+        randombytes_buf(r, sizeof r);
+        char hex[2 * sizeof r + 1];
+        sodium_bin2hex(hex, sizeof hex, r, sizeof r);
+        s += (q ? "," : "") + std::string(R"({"linkId":"q)") + std::to_string(q) + R"(","answer":[{"valueString":")" + hex + "-" +
+             std::to_string(i) + R"("}]})";
+    }
+    return s + "]}";
+}
+
+[[noreturn]] void die(const std::string& why) {
+    std::fprintf(stderr, "bench_store: %s\n", why.c_str());
+    std::exit(1);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (sodium_init() < 0) die("libsodium failed to start");
+    std::filesystem::path dir = argc > 1 ? std::filesystem::path(argv[1])
+                                         : std::filesystem::current_path() / ("bench-store-" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+
+    StoreOptions o;
+    o.key.database = dir / "kiosk.db";
+    o.key.key_file = dir / "kiosk.key";
+    auto store = LocalStore::open(o, {}, 1'700'000'000);
+    if (!store) die(store.message());
+    auto plain = PlainBaseline::open(dir / "plain.db");
+    if (!plain) die(plain.message());
+
+    unsigned char pk[32], sk[32];
+    crypto_box_keypair(pk, sk);
+    CentrePublicKey centre;
+    std::copy(pk, pk + 32, centre.begin());
+
+    const int n = 1000, block = 100;
+    std::vector<std::string> docs;
+    for (int i = 0; i < n; ++i) docs.push_back(response(i));
+    std::vector<double> submit_ms, plain_ms;
+    auto outbox = store.value()->outbox();
+    for (int b = 0; b < n; b += block) {
+        for (int i = b; i < b + block; ++i)
+            submit_ms.push_back(time_ms([&] {
+                if (auto r = outbox.submit({"https://example.org/fhir/Questionnaire/self-review", "1.0.0", "self-review", docs[i]},
+                                           centre, 1'700'000'000 + i);
+                    !r)
+                    die(r.message());
+            }));
+        for (int i = b; i < b + block; ++i)
+            plain_ms.push_back(time_ms([&] {
+                if (auto r = plain.value()->insert(random_uuid(), docs[i], 1'700'000'000 + i); !r) die(r.message());
+            }));
+    }
+    if (!plain.value()->is_plain_sqlite_file()) die("the baseline file is not plain SQLite format");
+    auto s = stats(submit_ms), p = stats(plain_ms);
+    std::printf("store: %d submissions of %zu bytes, folder %s (SQLCipher %s)\n", n, docs[0].size(), dir.c_str(),
+                store.value()->database().cipher_version().c_str());
+    // Other work on the machine moves every number below; say how busy it was.
+    if (FILE* f = std::fopen("/proc/loadavg", "r")) {
+        double one = 0;
+        if (std::fscanf(f, "%lf", &one) == 1) std::printf("  (load average %.2f on %ld cores while measuring)\n", one, sysconf(_SC_NPROCESSORS_ONLN));
+        std::fclose(f);
+    }
+    std::printf("  submit (seal + durable commit)   median %7.3f ms   p99 %7.3f ms   max %7.3f ms   [target p99 < 20 ms: %s]\n",
+                s.median_ms, s.p99_ms, s.max_ms, s.p99_ms < 20 ? "met" : "MISSED");
+    std::printf("  plain SQLite-format insert       median %7.3f ms   p99 %7.3f ms   max %7.3f ms\n", p.median_ms, p.p99_ms,
+                p.max_ms);
+    std::printf("  ratio submit / plain             median %7.2f      p99 %7.2f      [target < 2: %s]\n",
+                s.median_ms / p.median_ms, s.p99_ms / p.p99_ms, s.median_ms / p.median_ms < 2 ? "met" : "MISSED");
+
+    // Personal drafts, saved with every answer.
+    std::vector<double> draft_ms;
+    auto drafts = store.value()->personal_drafts();
+    for (int i = 0; i < 200; ++i)
+        draft_ms.push_back(time_ms([&] {
+            if (auto r = drafts.save("self-review", docs[i], 1'700'000'000 + i); !r) die(r.message());
+        }));
+    auto d = stats(draft_ms);
+    std::printf("  personal draft save (3 KB)       median %7.3f ms   p99 %7.3f ms   (200 saves)\n", d.median_ms, d.p99_ms);
+
+    // What a person waits for: two Argon2id (interactive) per park and per resume.
+    auto parked = store.value()->parked_drafts();
+    std::vector<double> park_ms, resume_ms;
+    for (int i = 0; i < 5; ++i) {
+        std::string code;
+        park_ms.push_back(time_ms([&] {
+            auto t = parked.save(docs[i], "lighthouse", 1'700'000'000);
+            if (!t) die(t.message());
+            code = t->code;
+        }));
+        resume_ms.push_back(time_ms([&] {
+            auto r = parked.resume(code, "lighthouse", 1'700'000'001);
+            if (!r || r->status != ResumeStatus::opened) die("resume failed");
+        }));
+    }
+    std::printf("  save and come back later         median %7.1f ms   (5 runs, Argon2id interactive x2)\n", stats(park_ms).median_ms);
+    std::printf("  resume with code and word        median %7.1f ms   (5 runs, Argon2id interactive x2)\n", stats(resume_ms).median_ms);
+    std::vector<double> pass_ms;
+    for (int i = 0; i < 3; ++i)
+        pass_ms.push_back(time_ms([&] {
+            if (!derive_key("correct horse battery", random_salt(), KdfLimits::moderate())) die("derive failed");
+        }));
+    std::printf("  start-up passphrase to key       median %7.1f ms   (3 runs, Argon2id moderate)\n", stats(pass_ms).median_ms);
+
+    // Start-up with a full outbox: key, open, quick_check, migrations, purge.
+    store.value().reset();
+    std::vector<double> open_ms;
+    for (int i = 0; i < 5; ++i)
+        open_ms.push_back(time_ms([&] {
+            auto again = LocalStore::open(o, {}, 1'700'000'000);
+            if (!again) die(again.message());
+        }));
+    std::printf("  open the store (%d envelopes)  median %7.1f ms   (5 runs)\n", n, stats(open_ms).median_ms);
+    std::filesystem::remove_all(dir);
+    return 0;
+}

@@ -1,0 +1,165 @@
+// carers-store: look after a kiosk's encrypted store from the command line (staff).
+//
+//   carers-store --store kiosk.db [--key kiosk.key] status       what is waiting, drafts, last events
+//   carers-store --store kiosk.db [--key kiosk.key] verify       full integrity and page checks
+//   carers-store --store kiosk.db [--key kiosk.key] purge        delete what has expired, now
+//   carers-store --store kiosk.db [--key kiosk.key] audit [N]    the last N audit events (default 50)
+//   carers-store --store kiosk.db [--key kiosk.key] set-pin      set the staff PIN (typed twice)
+//
+// The key is found as the kiosk finds it: $CREDENTIALS_DIRECTORY/carers-kiosk-db-key, the key
+// file, or the staff passphrase typed here. Exit codes are the store's (kiosk/store/README.md):
+// 0 fine, 10-19 a store failure, 64 usage, 1 a check that found problems.
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <termios.h>
+#include <unistd.h>
+
+#include "kiosk/common/secure_wipe.h"
+#include "kiosk/store/local_store.h"
+
+using namespace carers;
+using namespace carers::store;
+
+namespace {
+
+int usage() {
+    std::fputs("usage: carers-store --store KIOSK.db [--key KEYFILE] status|verify|purge|audit [N]|set-pin\n", stderr);
+    return 64;
+}
+
+std::optional<std::string> read_hidden(const char* prompt) {
+    if (!isatty(STDIN_FILENO)) {
+        std::string line;
+        if (!std::getline(std::cin, line)) return std::nullopt;
+        return line;
+    }
+    std::fprintf(stderr, "%s", prompt);
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    std::string line;
+    bool got = static_cast<bool>(std::getline(std::cin, line));
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::fputc('\n', stderr);
+    if (!got) return std::nullopt;
+    return line;
+}
+
+std::optional<std::string> ask_passphrase(const PassphraseRequest& request) {
+    if (request.choosing_new) return std::nullopt;  // staff tools never make a new store
+    if (!request.problem.empty()) std::fprintf(stderr, "%s\n", request.problem.c_str());
+    return read_hidden("Kiosk store passphrase: ");
+}
+
+std::string when(std::int64_t t) {
+    std::time_t tt = static_cast<std::time_t>(t);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", std::gmtime(&tt));
+    return buf;
+}
+
+int fail(const StoreError& e) {
+    std::fprintf(stderr, "carers-store: %s\n", e.message.c_str());
+    return exit_code(e.failure);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string store_path, key_path, command, arg;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--store" && i + 1 < argc) store_path = argv[++i];
+        else if (a == "--key" && i + 1 < argc) key_path = argv[++i];
+        else if (command.empty()) command = a;
+        else if (arg.empty()) arg = a;
+        else return usage();
+    }
+    if (store_path.empty() || command.empty()) return usage();
+    if (command != "status" && command != "verify" && command != "purge" && command != "audit" && command != "set-pin")
+        return usage();
+
+    StoreOptions options;
+    options.key.database = store_path;
+    options.key.credentials_directory = credentials_directory_from_environment();
+    options.key.key_file = key_path;
+    options.create_database = false;
+    options.opened_by = "carers-store";
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    // Opening already purges what has expired; `purge` says what that removed.
+    auto opened = LocalStore::open(options, ask_passphrase, now);
+    if (!opened) return fail(opened.store_error());
+    LocalStore& store = *opened.value();
+    Database& db = store.database();
+
+    if (command == "status") {
+        auto stats = store.outbox().stats();
+        auto parked = store.parked_drafts().count();
+        auto personal = store.personal_drafts().forms();
+        if (!stats || !parked || !personal) return fail(db.failure(!stats ? stats.message() : !parked ? parked.message() : personal.message()));
+        std::printf("store %s: schema %d, SQLCipher %s, key from %s\n", store_path.c_str(), db.schema_version(),
+                    db.cipher_version().c_str(), key_source_name(store.key_source()));
+        std::printf("submissions waiting for the centre: %lld\n", static_cast<long long>(stats->waiting));
+        std::printf("confirmed, kept for retention:      %lld\n", static_cast<long long>(stats->retained));
+        std::printf("confirmed by the centre in all:     %lld\n", static_cast<long long>(stats->sent_total));
+        std::printf("saved to come back later:           %lld\n", static_cast<long long>(*parked));
+        std::printf("personal drafts:                    %zu\n", personal->size());
+        return 0;
+    }
+    if (command == "verify") {
+        auto problems = db.integrity_problems(true);
+        if (!problems) return fail(db.failure(problems.message()));
+        auto pages = db.cipher_problems();
+        if (!pages) return fail(db.failure(pages.message()));
+        for (const auto& p : *problems) std::printf("integrity: %s\n", p.c_str());
+        for (const auto& p : *pages) std::printf("page check: %s\n", p.c_str());
+        if (problems->empty() && pages->empty()) {
+            std::printf("The store %s is sound: every page decrypts, its checks match, and the tables are consistent.\n",
+                        store_path.c_str());
+            return 0;
+        }
+        std::printf("The store %s has problems (above); keep a copy and restore from a backup.\n", store_path.c_str());
+        return exit_code(StoreFailure::database_damaged);
+    }
+    if (command == "purge") {
+        auto counts = store.purge_expired(now);
+        if (!counts) return fail(counts.store_error());
+        std::printf("Purged now: %lld confirmed submissions past retention, %lld expired saved drafts, %lld old audit events.\n",
+                    static_cast<long long>(counts->outbox), static_cast<long long>(counts->parked_drafts),
+                    static_cast<long long>(counts->audit_entries));
+        std::printf("(Opening the store purges too; see `audit` for what each start removed.)\n");
+        return 0;
+    }
+    if (command == "audit") {
+        long n = arg.empty() ? 50 : std::strtol(arg.c_str(), nullptr, 10);
+        if (n <= 0) return usage();
+        auto entries = recent_audit(db, static_cast<std::size_t>(n));
+        if (!entries) return fail(db.failure(entries.message()));
+        for (auto it = entries->rbegin(); it != entries->rend(); ++it)
+            std::printf("%s  %-20s %s\n", when(it->at).c_str(), it->event.c_str(), it->subject.c_str());
+        return 0;
+    }
+    // set-pin
+    auto first = read_hidden("New staff PIN (4 to 12 digits): ");
+    auto second = read_hidden("The same PIN again: ");
+    if (!first || !second) return usage();
+    bool same = *first == *second;
+    secure_wipe(*second);
+    if (!same) {
+        secure_wipe(*first);
+        std::fprintf(stderr, "carers-store: the two PINs differ; nothing was changed.\n");
+        return 1;
+    }
+    if (auto r = store.staff_pin().set(std::move(*first), now); !r) {
+        std::fprintf(stderr, "carers-store: %s\n", r.message().c_str());
+        return 1;
+    }
+    std::printf("The staff PIN is set.\n");
+    return 0;
+}
