@@ -23,6 +23,7 @@ namespace carers::store::test_fixtures {
 class ChildProcess {
 public:
     // `extra_env` entries ("NAME=value") are added to this process's environment for the child.
+    // Its stdin is `stdin_file`, or, when that is empty, a pipe that send() writes to.
     ChildProcess(const std::vector<std::string>& args, const std::filesystem::path& stderr_file,
                  const std::vector<std::string>& extra_env = {}, const std::filesystem::path& stdin_file = "/dev/null") {
         int fds[2];
@@ -30,7 +31,13 @@ public:
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
-        posix_spawn_file_actions_addopen(&actions, 0, stdin_file.c_str(), O_RDONLY, 0);
+        int in[2] = {-1, -1};
+        if (stdin_file.empty()) {
+            REQUIRE(pipe2(in, O_CLOEXEC) == 0);
+            posix_spawn_file_actions_adddup2(&actions, in[0], 0);
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, stdin_file.c_str(), O_RDONLY, 0);
+        }
         posix_spawn_file_actions_addopen(&actions, 2, stderr_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
         std::vector<char*> argv;
         for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -43,6 +50,8 @@ public:
         posix_spawn_file_actions_destroy(&actions);
         close(fds[1]);
         out_ = fds[0];
+        if (in[0] >= 0) close(in[0]);
+        in_ = in[1];
         REQUIRE(rc == 0);
     }
     ~ChildProcess() {
@@ -51,6 +60,7 @@ public:
             waitpid(pid_, nullptr, 0);
         }
         if (out_ >= 0) close(out_);
+        if (in_ >= 0) close(in_);
     }
     ChildProcess(const ChildProcess&) = delete;
     ChildProcess& operator=(const ChildProcess&) = delete;
@@ -71,6 +81,15 @@ public:
         return true;
     }
 
+    void send(const std::string& line) {
+        std::string l = line + "\n";
+        REQUIRE(write(in_, l.data(), l.size()) == static_cast<ssize_t>(l.size()));
+    }
+    void close_stdin() {
+        if (in_ >= 0) close(in_);
+        in_ = -1;
+    }
+
     // SIGKILLs the child (if still running), reaps it and reads what it printed. Returns the
     // wait status.
     int kill_and_collect() {
@@ -79,6 +98,7 @@ public:
     }
     // Waits for the child to end by itself and reads everything it printed.
     int collect() {
+        close_stdin();
         char buf[4096];
         ssize_t n;
         while ((n = read(out_, buf, sizeof buf)) > 0) output_.append(buf, static_cast<std::size_t>(n));
@@ -100,6 +120,7 @@ public:
 private:
     pid_t pid_ = -1;
     int out_ = -1;
+    int in_ = -1;
     std::string output_;
 };
 

@@ -55,44 +55,51 @@ TEST_CASE("a store killed 200 times mid-save keeps every submission it reported 
     INFO("seed " << seed << " (set CARERS_CRASH_SEED to replay)");
     std::mt19937 rng(seed);
 
-    std::map<std::string, Saved> reported;
-    Saved last_draft{-1, -1};
+    // One helper process forks a fresh kiosk process per run; each opens the store anew and is
+    // SIGKILLed: one run in seven during start-up (opening, migrating, purging), the rest at a
+    // random moment while saving.
+    ChildProcess server({CARERS_STORE_CHILD, "crash-server", dir.path().string(), pk, "-"}, dir / "child-stderr.txt", {}, "");
+    double ready_ms = 20;  // how long opening takes, so start-up kills land inside it
     int killed_before_ready = 0, killed_while_saving = 0;
-    // How long a child takes to open the store, so start-up kills land inside the opening.
-    double ready_ms = 150;
     for (int run = 0; run < 200; ++run) {
+        const std::string r = std::to_string(run);
         auto started = std::chrono::steady_clock::now();
-        ChildProcess child({CARERS_STORE_CHILD, "crash-loop", dir.path().string(), pk, std::to_string(run)},
-                           dir / "child-stderr.txt");
-        // One run in seven is killed during start-up (opening, migrating, purging).
+        server.send("run " + r);
+        INFO("run " << run << ", output so far: " << server.output().substr(server.output().size() > 2000 ? server.output().size() - 2000 : 0));
+        REQUIRE(server.wait_for("pid " + r + " ", 20'000));
+        auto at = server.output().find("pid " + r + " ");
+        pid_t pid = static_cast<pid_t>(std::stol(server.output().substr(at + 5 + r.size())));
         if (rng() % 7 == 0) {
             std::this_thread::sleep_for(std::chrono::microseconds(rng() % static_cast<unsigned>(ready_ms * 1000)));
         } else {
-            INFO("run " << run << ": " << child.output());
-            REQUIRE(child.wait_for("ready\n", 20'000));
+            REQUIRE(server.wait_for("ready " + r + "\n", 20'000));
             auto took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
             ready_ms = 0.8 * ready_ms + 0.2 * took;
             std::this_thread::sleep_for(std::chrono::microseconds(rng() % 50'000));
         }
-        int status = child.kill_and_collect();
-        INFO("run " << run << " output: " << child.output().substr(0, 400));
+        kill(pid, SIGKILL);
+        REQUIRE(server.wait_for("end " + r + " ", 20'000));
+        int status = std::stoi(server.output().substr(server.output().find("end " + r + " ") + 5 + r.size()));
         REQUIRE(WIFSIGNALED(status));  // it died by our hand, not by an error of its own
         REQUIRE(WTERMSIG(status) == SIGKILL);
-        bool ready = false;
-        for (const auto& line : child.lines()) {
-            std::istringstream in(line);
-            std::string word, id;
-            in >> word;
-            if (word == "ready") ready = true;
-            if (word == "saved") {
-                Saved s;
-                in >> id >> s.run >> s.n;
-                reported[id] = s;
-            } else if (word == "draft") {
-                in >> last_draft.run >> last_draft.n;
-            }
-        }
+        bool ready = server.output().find("ready " + r + "\n") != std::string::npos;
         (ready ? killed_while_saving : killed_before_ready)++;
+    }
+    REQUIRE(server.collect() == 0);
+
+    std::map<std::string, Saved> reported;
+    Saved last_draft{-1, -1};
+    for (const auto& line : server.lines()) {
+        std::istringstream in(line);
+        std::string word, id;
+        in >> word;
+        if (word == "saved") {
+            Saved s;
+            in >> id >> s.run >> s.n;
+            reported[id] = s;
+        } else if (word == "draft") {
+            in >> last_draft.run >> last_draft.n;
+        }
     }
     INFO("killed while saving " << killed_while_saving << ", before ready " << killed_before_ready << ", reported "
                                 << reported.size());

@@ -1,8 +1,13 @@
 // store_test_child: a small program the store tests run, kill and starve of disk space.
 //
 //   store_test_child crash-loop DIR CENTRE_PK_HEX RUN
-//       opens the store in DIR, prints "ready", then saves submissions (and a personal draft) in
-//       a loop, printing "saved ID RUN N" / "draft RUN N" only after each save returned ok.
+//       opens the store in DIR, prints "ready RUN", then saves submissions (and a personal draft)
+//       in a loop, printing "saved ID RUN N" / "draft RUN N" only after each save returned ok.
+//   store_test_child crash-server DIR CENTRE_PK_HEX -
+//       for each line "run RUN" on stdin, forks a process that does crash-loop (printing
+//       "pid RUN PID" first), waits for it to die and prints "end RUN WAIT_STATUS". Forking skips
+//       the sanitizer start-up of a fresh program, so 200 kills take seconds, not minutes; every
+//       forked process opens the store afresh, as a restarted kiosk does.
 //   store_test_child fill-disk DIR CENTRE_PK_HEX FILE_SIZE_LIMIT
 //       opens the store, sets RLIMIT_FSIZE, saves until a save fails; prints "saved ..." lines,
 //       "failed KIND EXIT_CODE MESSAGE", then what later saves and a count say.
@@ -17,6 +22,7 @@
 #include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <sched.h>
@@ -26,6 +32,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -72,7 +79,7 @@ std::unique_ptr<LocalStore> open_or_exit(const StoreOptions& o) {
 
 int crash_loop(const std::filesystem::path& dir, const CentrePublicKey& centre, int run) {
     auto store = open_or_exit(options_in(dir));
-    say("ready");
+    say("ready " + std::to_string(run));
     auto outbox = store->outbox();
     auto drafts = store->personal_drafts();
     for (int n = 0;; ++n) {
@@ -92,6 +99,25 @@ int crash_loop(const std::filesystem::path& dir, const CentrePublicKey& centre, 
             say("draft " + std::to_string(run) + " " + std::to_string(n));
         }
     }
+}
+
+int crash_server(const std::filesystem::path& dir, const CentrePublicKey& centre) {
+    std::string line;
+    while (std::getline(std::cin, line)) {
+        int run = 0;
+        if (std::sscanf(line.c_str(), "run %d", &run) != 1) break;
+        pid_t pid = fork();
+        if (pid < 0) {
+            say("fork-failed");
+            return 2;
+        }
+        if (pid == 0) _exit(crash_loop(dir, centre, run));
+        say("pid " + std::to_string(run) + " " + std::to_string(pid));
+        int status = 0;
+        waitpid(pid, &status, 0);
+        say("end " + std::to_string(run) + " " + std::to_string(status));
+    }
+    return 0;
 }
 
 int fill_disk(const std::filesystem::path& dir, const CentrePublicKey& centre, long long limit) {
@@ -255,6 +281,7 @@ int main(int argc, char** argv) {
     CentrePublicKey centre;
     if (!from_hex(argv[3], centre)) return 2;
     if (mode == "crash-loop") return crash_loop(dir, centre, std::atoi(argv[4]));
+    if (mode == "crash-server") return crash_server(dir, centre);
     if (mode == "fill-disk") return fill_disk(dir, centre, std::atoll(argv[4]));
     if (mode == "session") return session(dir, centre, argv[4]);
     if (mode == "tmpfs-full") {
