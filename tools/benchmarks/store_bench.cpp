@@ -8,7 +8,8 @@
 //    Target: submit / plain under 2.
 // 3. Argon2id costs a person waits for: "save and come back later", resuming, the passphrase.
 // Run by tools/bench on a Release build. The folder is the first argument (default: a new folder
-// under the current directory), so the disk measured is the one asked about.
+// beside this program, in the build tree), so the disk measured is the one asked about; it is
+// removed afterwards.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -68,7 +69,8 @@ std::string response(int i) {
 int main(int argc, char** argv) {
     if (sodium_init() < 0) die("libsodium failed to start");
     std::filesystem::path dir = argc > 1 ? std::filesystem::path(argv[1])
-                                         : std::filesystem::current_path() / ("bench-store-" + std::to_string(getpid()));
+                                         : std::filesystem::read_symlink("/proc/self/exe").parent_path() /
+                                               ("bench-store-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
 
