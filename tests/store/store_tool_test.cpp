@@ -108,3 +108,24 @@ TEST_CASE("carers-store set-pin sets the staff PIN only when typed the same twic
     auto s = open_store_ok(o);
     CHECK(s->staff_pin().check("482913", 1'700'000'001).value().status == StaffLoginStatus::ok);
 }
+
+TEST_CASE("carers-store init makes a passphrase store the tools then open with that passphrase") {
+    test::TempDir dir;
+    auto db = (dir / "kiosk.db").string();
+    auto mismatch = run_tool(dir, {"--store", db, "init", "--passphrase"}, "correct horse battery\nsomething else\n");
+    CHECK(mismatch.exit_code == 10);
+    CHECK_FALSE(std::filesystem::exists(dir / "kiosk.db"));
+    std::filesystem::remove(dir / "kiosk.db.key-record");
+
+    auto made = run_tool(dir, {"--store", db, "init", "--passphrase"}, "correct horse battery\ncorrect horse battery\n");
+    INFO(made.err);
+    REQUIRE(made.exit_code == 0);
+    CHECK(std::filesystem::exists(dir / "kiosk.db.key-record"));
+    CHECK(run_tool(dir, {"--store", db, "init", "--passphrase"}, "").exit_code == 1);  // never over an existing store
+
+    auto status = run_tool(dir, {"--store", db, "status"}, "correct horse battery\n");
+    CHECK(status.exit_code == 0);
+    CHECK_THAT(status.out, ContainsSubstring("key from passphrase"));
+    auto wrong = run_tool(dir, {"--store", db, "status"}, "not it at all\nnor this one\nnor that one\n");
+    CHECK(wrong.exit_code == 12);
+}

@@ -1,5 +1,7 @@
 // carers-store: look after a kiosk's encrypted store from the command line (staff).
 //
+//   carers-store --store kiosk.db --key kiosk.key init           make a new store with a key file
+//   carers-store --store kiosk.db init --passphrase              make a new store opened by a passphrase
 //   carers-store --store kiosk.db [--key kiosk.key] status       what is waiting, drafts, last events
 //   carers-store --store kiosk.db [--key kiosk.key] verify       full integrity and page checks
 //   carers-store --store kiosk.db [--key kiosk.key] purge        delete what has expired, now
@@ -11,6 +13,7 @@
 // 0 fine, 10-19 a store failure, 64 usage, 1 a check that found problems.
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <ctime>
 #include <iostream>
 #include <optional>
@@ -27,7 +30,9 @@ using namespace carers::store;
 namespace {
 
 int usage() {
-    std::fputs("usage: carers-store --store KIOSK.db [--key KEYFILE] status|verify|purge|audit [N]|set-pin\n", stderr);
+    std::fputs("usage: carers-store --store KIOSK.db [--key KEYFILE] status|verify|purge|audit [N]|set-pin\n"
+               "       carers-store --store KIOSK.db (--key KEYFILE init | init --passphrase)\n",
+               stderr);
     return 64;
 }
 
@@ -57,6 +62,23 @@ std::optional<std::string> ask_passphrase(const PassphraseRequest& request) {
     return read_hidden("Kiosk store passphrase: ");
 }
 
+// For `init --passphrase`: the new passphrase, typed twice.
+std::optional<std::string> choose_passphrase(const PassphraseRequest& request) {
+    if (!request.choosing_new) return std::nullopt;
+    if (!request.problem.empty()) std::fprintf(stderr, "%s\n", request.problem.c_str());
+    for (;;) {
+        auto first = read_hidden("New passphrase for the kiosk store (at least 10 characters): ");
+        auto second = read_hidden("The same passphrase again: ");
+        if (!first || !second) return std::nullopt;
+        bool same = *first == *second;
+        secure_wipe(*second);
+        if (same) return first;
+        secure_wipe(*first);
+        std::fprintf(stderr, "The two passphrases differ; please type them again.\n");
+        if (!isatty(STDIN_FILENO)) return std::nullopt;
+    }
+}
+
 std::string when(std::int64_t t) {
     std::time_t tt = static_cast<std::time_t>(t);
     char buf[32];
@@ -82,8 +104,27 @@ int main(int argc, char** argv) {
         else return usage();
     }
     if (store_path.empty() || command.empty()) return usage();
-    if (command != "status" && command != "verify" && command != "purge" && command != "audit" && command != "set-pin")
+    if (command != "status" && command != "verify" && command != "purge" && command != "audit" && command != "set-pin" &&
+        command != "init")
         return usage();
+    if (command == "init") {
+        bool passphrase = arg == "--passphrase";
+        if ((!passphrase && !arg.empty()) || (passphrase == !key_path.empty())) return usage();
+        if (std::filesystem::exists(store_path)) {
+            std::fprintf(stderr, "carers-store: there is already a store at %s; nothing was changed.\n", store_path.c_str());
+            return 1;
+        }
+        StoreOptions fresh;
+        fresh.key.database = store_path;
+        fresh.key.key_file = key_path;
+        fresh.key.new_key = passphrase ? NewKey::passphrase : NewKey::key_file;
+        fresh.opened_by = "carers-store";
+        auto made = LocalStore::open(fresh, choose_passphrase, static_cast<std::int64_t>(std::time(nullptr)));
+        if (!made) return fail(made.store_error());
+        std::printf("A new kiosk store is at %s, opened by %s. Keep %s with it in backups.\n", store_path.c_str(),
+                    passphrase ? "the passphrase" : key_path.c_str(), (store_path + ".key-record").c_str());
+        return 0;
+    }
 
     StoreOptions options;
     options.key.database = store_path;
