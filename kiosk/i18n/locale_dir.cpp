@@ -6,13 +6,16 @@
 namespace carers::i18n {
 
 Result<std::string> read_text_file(const std::filesystem::path& path) {
-    constexpr std::size_t limit = 8 * 1024 * 1024;
+    constexpr std::uintmax_t limit = 8 * 1024 * 1024;
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    if (ec) return make_error("Cannot open " + path.filename().string() + ".");
+    if (size > limit) return make_error(path.filename().string() + " is larger than 8 MB; it was not loaded.");
     std::ifstream in(path, std::ios::binary);
     if (!in) return make_error("Cannot open " + path.filename().string() + ".");
-    std::string bytes(limit + 1, '\0');
+    std::string bytes(static_cast<std::size_t>(size), '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     bytes.resize(static_cast<std::size_t>(in.gcount()));
-    if (bytes.size() > limit) return make_error(path.filename().string() + " is larger than 8 MB; it was not loaded.");
     return bytes;
 }
 

@@ -118,6 +118,13 @@ Result<AtlasStats> GlyphAtlas::build(ImFontAtlas* atlas, const std::array<RoleSi
         }
     }
 
+    // A square-ish texture rather than ImGui's default 512 wide (which, for Chinese at 200%, is
+    // 8192 tall: beyond some GPUs' limit).
+    std::size_t area = 0;
+    for (const Pending& p : pending) area += static_cast<std::size_t>((p.bitmap->width + 2) * (p.bitmap->height + 2));
+    int width = 512;
+    while (width < 4096 && static_cast<std::size_t>(width) * static_cast<std::size_t>(width) < area) width *= 2;
+    atlas->TexDesiredWidth = width;
     if (!atlas->Build() || !atlas->TexPixelsAlpha8)
         return make_error("The glyph atlas could not be built (too many glyphs for one texture?).");
 
