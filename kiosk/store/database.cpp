@@ -224,6 +224,9 @@ Result<Statement> Database::prepare(const std::string& sql) {
 }
 
 Result<void> Database::transaction(const std::function<Result<void>()>& work) {
+    // A failure inside `work` that SQLite did not report (a refused audit subject, say) must not
+    // inherit the kind of some earlier failure.
+    last_failure_ = StoreFailure::other;
     if (auto r = exec("BEGIN IMMEDIATE"); !r) return r;
     auto r = work();
     if (r) {

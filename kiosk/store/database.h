@@ -79,7 +79,8 @@ public:
 
     // A sentence for the last error on this connection; also records its kind.
     std::string last_error() const;
-    // The kind of the most recent failure seen on this connection.
+    // The kind of the most recent failure on this connection (`other` when it did not come from
+    // SQLite). Only meaningful right after a call failed.
     StoreFailure last_failure() const { return last_failure_; }
     // The most recent failure as a StoreError (kind + the sentence given).
     StoreError failure(const std::string& sentence) const { return StoreError{last_failure_, sentence}; }
