@@ -72,7 +72,7 @@ StoreResult<std::unique_ptr<Database>> Database::open(const std::filesystem::pat
         return store_error(kind, explain(kind, rc, path, raw ? sqlite3_errmsg(raw) : nullptr));
     }
     sqlite3_extended_result_codes(raw, 1);
-    if (auto r = db->configure(key); !r) return db->failure(r.message());
+    if (auto r = db->configure(key, options.busy_timeout_ms); !r) return db->failure(r.message());
     if (options.check_integrity) {
         auto problems = db->integrity_problems(false);
         // SQLCipher reports a page that fails its HMAC check as a plain SQLITE_ERROR; the check's
@@ -109,7 +109,7 @@ std::string Database::last_error() const {
     return explain(last_failure_, rc, path_, sqlite3_errmsg(db_));
 }
 
-Result<void> Database::configure(const SecretKey& key) {
+Result<void> Database::configure(const SecretKey& key, int busy_timeout_ms) {
     // Linked against plain SQLite, PRAGMA key would be ignored and the file written in clear.
     if (cipher_version().empty()) {
         last_failure_ = StoreFailure::no_encryption;
@@ -139,7 +139,7 @@ Result<void> Database::configure(const SecretKey& key) {
     for (const char* p : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA secure_delete = ON",
                           "PRAGMA temp_store = MEMORY", "PRAGMA foreign_keys = ON"})
         if (auto r = exec(p); !r) return r;
-    sqlite3_busy_timeout(db_, 5000);
+    sqlite3_busy_timeout(db_, busy_timeout_ms);
     return {};
 }
 

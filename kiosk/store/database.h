@@ -35,6 +35,8 @@ struct OpenOptions {
     int schema_target = -1;
     // The migration list to use instead of schema.h's (another schema, or a test's failing one).
     const std::vector<const char*>* migrations = nullptr;
+    // How long to wait for another program's lock before saying the database is in use.
+    int busy_timeout_ms = 5000;
 };
 
 class Database {
@@ -87,7 +89,7 @@ public:
 
 private:
     Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
-    Result<void> configure(const SecretKey& key);
+    Result<void> configure(const SecretKey& key, int busy_timeout_ms);
     Result<void> migrate(const OpenOptions& options);
     Result<std::vector<std::string>> pragma_rows(const char* pragma);
 

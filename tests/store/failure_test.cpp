@@ -154,3 +154,22 @@ TEST_CASE("staff tools never create a database where one is missing") {
     REQUIRE_FALSE(r.ok());
     CHECK_FALSE(std::filesystem::exists(dir / "kiosk.db"));
 }
+
+TEST_CASE("a database another program holds locked is reported as in use, and nothing is lost") {
+    test::TempDir dir;
+    CentreKeys centre;
+    SecretKey key = SecretKey::random();
+    auto holder = open_ok(dir / "kiosk.db", key);
+    OpenOptions impatient;
+    impatient.busy_timeout_ms = 100;
+    auto kiosk = open_ok(dir / "kiosk.db", key, impatient);
+    REQUIRE(holder->exec("BEGIN IMMEDIATE").ok());
+    auto r = Outbox(*kiosk).submit({"u", "1", "k", "{}"}, centre.pk, 1);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.failure() == StoreFailure::in_use);
+    CHECK(r.exit_code() == 18);
+    CHECK_THAT(r.message(), ContainsSubstring("in use by another program"));
+    REQUIRE(holder->exec("COMMIT").ok());
+    CHECK(Outbox(*kiosk).submit({"u", "1", "k", "{}"}, centre.pk, 2).ok());
+    CHECK(Outbox(*holder).count().value() == 1);
+}
