@@ -72,7 +72,7 @@ StoreResult<std::unique_ptr<Database>> Database::open(const std::filesystem::pat
         return store_error(kind, explain(kind, rc, path, raw ? sqlite3_errmsg(raw) : nullptr));
     }
     sqlite3_extended_result_codes(raw, 1);
-    if (auto r = db->configure(key, options.busy_timeout_ms); !r) return db->failure(r.message());
+    if (auto r = db->configure(key, options); !r) return db->failure(r.message());
     if (options.check_integrity) {
         auto problems = db->integrity_problems(false);
         // SQLCipher reports a page that fails its HMAC check as a plain SQLITE_ERROR; the check's
@@ -109,7 +109,7 @@ std::string Database::last_error() const {
     return explain(last_failure_, rc, path_, sqlite3_errmsg(db_));
 }
 
-Result<void> Database::configure(const SecretKey& key, int busy_timeout_ms) {
+Result<void> Database::configure(const SecretKey& key, const OpenOptions& options) {
     // Linked against plain SQLite, PRAGMA key would be ignored and the file written in clear.
     if (cipher_version().empty()) {
         last_failure_ = StoreFailure::no_encryption;
@@ -129,8 +129,10 @@ Result<void> Database::configure(const SecretKey& key, int busy_timeout_ms) {
     // key the KDF settings are unused, but pinned all the same.
     for (const char* p : {"PRAGMA cipher_page_size = 4096", "PRAGMA cipher_hmac_algorithm = HMAC_SHA512",
                           "PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512", "PRAGMA kdf_iter = 256000",
-                          "PRAGMA cipher_use_hmac = ON", "PRAGMA cipher_memory_security = ON"})
+                          "PRAGMA cipher_use_hmac = ON"})
         if (auto r = exec(p); !r) return r;
+    if (options.memory_security)
+        if (auto r = exec("PRAGMA cipher_memory_security = ON"); !r) return r;
 
     // The key is only checked when the first page is read.
     if (auto r = exec("SELECT count(*) FROM sqlite_master"); !r) return r;
@@ -139,7 +141,7 @@ Result<void> Database::configure(const SecretKey& key, int busy_timeout_ms) {
     for (const char* p : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA secure_delete = ON",
                           "PRAGMA temp_store = MEMORY", "PRAGMA foreign_keys = ON"})
         if (auto r = exec(p); !r) return r;
-    sqlite3_busy_timeout(db_, busy_timeout_ms);
+    sqlite3_busy_timeout(db_, options.busy_timeout_ms);
     return {};
 }
 

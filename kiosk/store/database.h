@@ -37,6 +37,10 @@ struct OpenOptions {
     const std::vector<const char*>* migrations = nullptr;
     // How long to wait for another program's lock before saying the database is in use.
     int busy_timeout_ms = 5000;
+    // SQLCipher's memory security (wipes and mlocks its every allocation). Process-wide, and once
+    // on it stays on. The Carers Centre's receiver opens its database without it: it holds only
+    // sealed submissions and token hashes, and it costs several times the CPU per row (sync bench).
+    bool memory_security = true;
 };
 
 class Database {
@@ -89,7 +93,7 @@ public:
 
 private:
     Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
-    Result<void> configure(const SecretKey& key, int busy_timeout_ms);
+    Result<void> configure(const SecretKey& key, const OpenOptions& options);
     Result<void> migrate(const OpenOptions& options);
     Result<std::vector<std::string>> pragma_rows(const char* pragma);
 

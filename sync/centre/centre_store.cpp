@@ -61,7 +61,13 @@ constexpr const char* submission_columns =
 
 Result<std::unique_ptr<CentreStore>> CentreStore::open(const std::filesystem::path& path,
                                                        const store::SecretKey& key) {
-    auto db = store::Database::open(path, key, centre_schema());
+    store::OpenOptions options;
+    options.migrations = &centre_schema();
+    // Sealed envelopes and token hashes only: SQLCipher's per-allocation mlock would cost several
+    // times the CPU of the work itself (see PROTOCOL.md §13). Process-wide: in a process that
+    // already opened a kiosk store, it stays on.
+    options.memory_security = false;
+    auto db = store::Database::open(path, key, options);
     if (!db) return db.error();
     return std::unique_ptr<CentreStore>(new CentreStore(std::move(*db)));
 }

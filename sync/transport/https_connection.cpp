@@ -197,7 +197,9 @@ HttpExchange HttpsConnection::perform(const std::string& url, const std::atomic<
     curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, policy_.request_timeout_ms);
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, std::max(1L, policy_.stall_timeout_ms / 1000));
-    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // accept whatever compression curl can undo
+    // No Accept-Encoding: replies are small, and cpp-httplib would otherwise brotli-compress each
+    // one at its slowest setting (measured: a large share of the centre's CPU).
+    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, nullptr);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);

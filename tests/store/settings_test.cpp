@@ -1,5 +1,8 @@
 #include <catch2/catch_test_macros.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "kiosk/store/database.h"
 #include "kiosk/store/settings.h"
 #include "tests/support/test_files.h"
@@ -47,4 +50,39 @@ TEST_CASE("a database opened with another schema gets that schema and refuses a 
     auto older = Database::open(dir / "other.db", key, v1);
     REQUIRE_FALSE(older.ok());
     CHECK(older.message().find("newer version") != std::string::npos);
+}
+
+namespace {
+std::int64_t memory_security_now(Database& db) {
+    auto st = db.prepare("PRAGMA cipher_memory_security");
+    REQUIRE(st.ok());
+    auto row = st->step();
+    REQUIRE((row.ok() && *row));
+    return st->integer(0);
+}
+}  // namespace
+
+TEST_CASE("SQLCipher's memory security is on by default and can be left off (for the centre)") {
+    test::TempDir dir;
+    SecretKey key = SecretKey::random();
+    // Process-wide and irreversible once on: the "off" case runs in a fresh child process.
+    pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        OpenOptions options;
+        options.memory_security = false;
+        auto db = Database::open(dir / "centre.db", key, options);
+        if (!db) _exit(2);
+        auto st = (*db)->prepare("PRAGMA cipher_memory_security");
+        bool off = st && st->step().ok() && st->integer(0) == 0;
+        _exit(off ? 0 : 1);
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+
+    auto db = Database::open(dir / "kiosk.db", key);
+    REQUIRE(db.ok());
+    CHECK(memory_security_now(**db) == 1);
 }
