@@ -1,5 +1,7 @@
 #include <catch2/catch_test_macros.hpp>
 
+#include <cstdlib>
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -65,17 +67,25 @@ std::int64_t memory_security_now(Database& db) {
 TEST_CASE("SQLCipher's memory security is on by default and can be left off (for the centre)") {
     test::TempDir dir;
     SecretKey key = SecretKey::random();
-    // Process-wide and irreversible once on: the "off" case runs in a fresh child process.
-    pid_t child = fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
+    if (std::getenv("CARERS_MEMORY_SECURITY_CHILD")) {
+        // The fresh process started below: nothing has switched memory security on here yet.
         OpenOptions options;
         options.memory_security = false;
         auto db = Database::open(dir / "centre.db", key, options);
-        if (!db) _exit(2);
-        auto st = (*db)->prepare("PRAGMA cipher_memory_security");
-        bool off = st && st->step().ok() && st->integer(0) == 0;
-        _exit(off ? 0 : 1);
+        REQUIRE(db.ok());
+        CHECK(memory_security_now(**db) == 0);
+        return;
+    }
+    // Process-wide and irreversible once on, so the "off" case runs in a new process of this
+    // test binary, running only this test.
+    pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        setenv("CARERS_MEMORY_SECURITY_CHILD", "1", 1);
+        int devnull = ::open("/dev/null", O_WRONLY);
+        dup2(devnull, STDOUT_FILENO);
+        execl("/proc/self/exe", "store_tests", "SQLCipher's memory security is on by default*", nullptr);
+        _exit(127);
     }
     int status = 0;
     waitpid(child, &status, 0);
