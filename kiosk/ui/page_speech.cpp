@@ -1,0 +1,65 @@
+#include "kiosk/ui/page_speech.h"
+
+namespace carers::ui {
+
+namespace {
+
+// The key a form text is translated under, as question_view uses it: the last segment of the
+// form's url, then the linkId.
+std::string key_of(const engine::FormSession& session, const engine::Item& item) {
+    const std::string& url = session.questionnaire().url;
+    return url.substr(url.rfind('/') + 1) + ":" + item.link_id;
+}
+
+std::string option_key(const engine::AnswerValue& v) {
+    if (auto* c = std::get_if<engine::Coding>(&v)) return c->code;
+    return engine::display_text(v);
+}
+
+// Ends a line with a pause: a text that ends without punctuation gets a full stop.
+void add_line(std::string& out, const std::string& text) {
+    if (text.empty()) return;
+    out += text;
+    const unsigned char last = static_cast<unsigned char>(text.back());
+    const bool punctuated = last == '.' || last == '?' || last == '!' || last == ':' || last >= 0x80;
+    if (!punctuated) out += '.';
+    out += '\n';
+}
+
+}  // namespace
+
+std::string page_speech(const engine::FormSession& session, const i18n::Catalog& catalog,
+                        const Placeholders& placeholders) {
+    std::string out;
+    const engine::Page page = session.current_page();
+    if (!page.anchor.item) return out;
+    auto text_of = [&](const engine::Item& item, const std::string& suffix, const std::string& english) {
+        return fill_placeholders(catalog.form_text(key_of(session, item) + suffix, english), placeholders);
+    };
+    if (page.anchor.item->is_group() && !page.anchor.item->text.empty())
+        add_line(out, text_of(*page.anchor.item, "", page.anchor.item->text));
+    for (const engine::ItemRef& ref : page.items) {
+        const engine::Item& item = *ref.item;
+        if (!item.text.empty()) add_line(out, text_of(item, "", item.text));
+        if (!engine::is_question(item.type)) continue;
+        if (std::string hint = item.hint(); !hint.empty()) {
+            // A hint may be several lines; each is its own sentence.
+            std::string h = text_of(item, ":hint", hint);
+            std::size_t start = 0;
+            while (start < h.size()) {
+                std::size_t nl = h.find('\n', start);
+                if (nl == std::string::npos) nl = h.size();
+                add_line(out, h.substr(start, nl - start));
+                start = nl + 1;
+            }
+        }
+        std::vector<engine::AnswerValue> options;
+        if (item.type == engine::ItemType::Boolean) options = {engine::AnswerValue{true}, engine::AnswerValue{false}};
+        for (const auto& o : item.answer_options) options.push_back(o.value);
+        for (const auto& v : options)
+            add_line(out, text_of(item, ":option:" + option_key(v), engine::display_text(v)));
+    }
+    return out;
+}
+
+}  // namespace carers::ui
