@@ -1,5 +1,7 @@
 #include "kiosk/engine/answer_store.h"
 
+#include <algorithm>
+
 #include "kiosk/common/secure_wipe.h"
 
 namespace carers::engine {
@@ -56,6 +58,45 @@ int AnswerStore::repetitions(const Item& group, const Reps& outer) const {
 
 void AnswerStore::set_repetitions(const Item& group, const Reps& outer, int count) {
     repetitions_[ItemRef{&group, outer}] = count < 1 ? 1 : count;
+}
+
+namespace {
+// Moves the entries of `map` for items inside `group` at repetition > index of it down by one,
+// and hands those at repetition == index to `drop` before erasing them.
+template <typename V, typename Drop>
+void shift_down(std::map<ItemRef, V>& map, const Item& group, const Reps& outer, int index,
+                Drop&& drop) {
+    const std::size_t pos = outer.size();
+    std::vector<std::pair<ItemRef, V>> moved;
+    for (auto it = map.begin(); it != map.end();) {
+        const ItemRef& k = it->first;
+        const bool inside = k.reps.size() > pos && group.contains(*k.item) &&
+                            std::equal(outer.begin(), outer.end(), k.reps.begin());
+        if (!inside || k.reps[pos] < index) {
+            ++it;
+            continue;
+        }
+        if (k.reps[pos] > index) {
+            ItemRef to = k;
+            --to.reps[pos];
+            moved.emplace_back(std::move(to), std::move(it->second));
+        }
+        drop(it->second);  // the removed values, or what moving left behind
+        it = map.erase(it);
+    }
+    for (auto& [k, v] : moved) map.emplace(std::move(k), std::move(v));
+}
+}  // namespace
+
+bool AnswerStore::remove_repetition(const Item& group, const Reps& outer, int index) {
+    const int n = repetitions(group, outer);
+    if (n <= 1 || index < 0 || index >= n) return false;
+    shift_down(answers_, group, outer, index, [](std::vector<AnswerValue>& values) {
+        for (auto& v : values) wipe_value(v);
+    });
+    shift_down(repetitions_, group, outer, index, [](int&) {});
+    set_repetitions(group, outer, n - 1);
+    return true;
 }
 
 void AnswerStore::wipe() noexcept {

@@ -25,6 +25,10 @@ public:
     // own index). Every repeating group starts with one.
     int repetitions(const Item& group, const Reps& outer) const;
     void set_repetitions(const Item& group, const Reps& outer, int count);
+    // Removes repetition `index` of `group` at `outer`: wipes its answers (and those of groups
+    // nested in it) and moves the later repetitions down by one. Refuses (false) to remove the
+    // last remaining repetition or one that does not exist.
+    bool remove_repetition(const Item& group, const Reps& outer, int index);
 
     // Every stored answer of `item` whose reps begin with `prefix` (all occurrences if empty).
     template <typename F> void for_each_answer_of(const Item& item, const Reps& prefix, F&& f) const {

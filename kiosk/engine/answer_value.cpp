@@ -174,7 +174,7 @@ std::string display_text(const AnswerValue& v) {
                 return std::to_string(x);
             } else if constexpr (std::is_same_v<T, double>) {
                 char buf[64];
-                std::snprintf(buf, sizeof buf, "%g", x);
+                std::snprintf(buf, sizeof buf, "%.12g", x);
                 return buf;
             } else if constexpr (std::is_same_v<T, Date>) {
                 if (!is_real_date(x)) return to_iso(x);

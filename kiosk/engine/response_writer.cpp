@@ -1,6 +1,8 @@
 #include "kiosk/engine/response_writer.h"
 
 #include "kiosk/common/secure_wipe.h"
+#include "kiosk/engine/input_kind.h"
+#include "kiosk/engine/validation.h"
 
 namespace carers::engine {
 
@@ -27,10 +29,19 @@ json item_of(const ItemRef& occ, const AnswerStore& answers, const Enablement& e
     if (values.empty()) return nullptr;
     json list = json::array();
     for (const AnswerValue& v : values) {
+        // Only answers that could pass validation: not text left in a number box, not 31 June.
+        if (!value_fits_item(it, v)) continue;
+        if (auto* d = std::get_if<Date>(&v); d && !is_real_date(*d)) continue;
         json a = json::object();
-        write_value(a, v);
+        if (auto* s = std::get_if<std::string>(&v); s && it.input_kind == InputKind::Postcode)
+            write_value(a, AnswerValue{tidy_postcode(*s)});
+        else if (s && it.input_kind == InputKind::NhsNumber)
+            write_value(a, AnswerValue{tidy_nhs_number(*s)});
+        else
+            write_value(a, v);
         list.push_back(std::move(a));
     }
+    if (list.empty()) return nullptr;
     if (!children.empty()) list[0]["item"] = std::move(children);
     out["answer"] = std::move(list);
     return out;

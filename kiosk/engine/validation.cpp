@@ -1,17 +1,22 @@
 #include "kiosk/engine/validation.h"
 
 #include <algorithm>
+#include <cmath>
 #include <regex>
+
+#include "kiosk/engine/date_fields.h"
+#include "kiosk/engine/input_kind.h"
 
 namespace carers::engine {
 
 namespace {
 
-std::string required_message(ItemType t) {
-    switch (t) {
+std::string required_message(const Item& item) {
+    switch (item.type) {
     case ItemType::Boolean: return "Select yes or no";
     case ItemType::Choice:
-    case ItemType::OpenChoice: return "Select an answer";
+    case ItemType::OpenChoice:
+        return item.repeats ? "Select at least one answer" : "Select an answer";
     case ItemType::Date: return "Enter a date";
     case ItemType::Integer:
     case ItemType::Decimal: return "Enter a number";
@@ -19,15 +24,92 @@ std::string required_message(ItemType t) {
     }
 }
 
+// The item's name at the start of a sentence, or a general word.
+std::string subject(const Item& item, const char* fallback) {
+    return item.short_text.empty() ? fallback : item.short_text;
+}
+
 std::size_t utf8_length(const std::string& s) {
     // Count code points, not bytes: maxLength is about what a person sees.
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 bool is_option(const Item& item, const AnswerValue& v) {
     return std::any_of(item.answer_options.begin(), item.answer_options.end(),
                        [&](const AnswerOption& o) { return values_equal(o.value, v); });
+}
+
+int decimal_places(double d) {
+    // Count the places a person typed, as printing with 15 significant digits shows them.
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.15g", d);
+    std::string s = buf;
+    if (s.find('e') != std::string::npos) return 0;
+    auto dot = s.find('.');
+    return dot == std::string::npos ? 0 : static_cast<int>(s.size() - dot - 1);
+}
+
+void check_text_kind(const Item& item, const std::string& s, std::vector<ValidationError>& out,
+                     const ItemRef& ref) {
+    auto add = [&](Problem p, std::string m) { out.push_back({ref, p, std::move(m), 0}); };
+    const std::string example = item.entry_format;
+    switch (item.input_kind) {
+    case InputKind::Postcode:
+        if (!is_uk_postcode(s))
+            add(Problem::NotAPostcode,
+                "Enter a real postcode, like " + (example.empty() ? std::string("SW1A 2AA") : example));
+        break;
+    case InputKind::UkPhone:
+        if (!is_uk_phone(s))
+            add(Problem::NotAPhoneNumber,
+                "Enter a UK phone number, like " +
+                    (example.empty() ? std::string("01632 960 001 or 07700 900 982") : example));
+        break;
+    case InputKind::Email:
+        if (!is_email_address(s))
+            add(Problem::NotAnEmailAddress,
+                "Enter an email address in the correct format, like name@example.com");
+        break;
+    case InputKind::NhsNumber:
+        switch (check_nhs_number(s)) {
+        case NhsNumberCheck::NotTenDigits: add(Problem::NotAnNhsNumber, "NHS number must be 10 numbers"); break;
+        case NhsNumberCheck::WrongCheckDigit:
+            add(Problem::NotAnNhsNumber,
+                "Enter a real NHS number. Check it against a letter from the NHS or the NHS App");
+            break;
+        case NhsNumberCheck::Valid: break;
+        }
+        break;
+    default: break;
+    }
+}
+
+void check_date_value(const Item& item, const Date& d, const ValidationContext& context,
+                      std::vector<ValidationError>& out, const ItemRef& ref) {
+    std::optional<Date> not_before, not_after;
+    if (item.min_value)
+        if (auto* m = std::get_if<Date>(&*item.min_value)) not_before = *m;
+    if (item.max_value)
+        if (auto* m = std::get_if<Date>(&*item.max_value)) not_after = *m;
+    const bool past_only = item.input_kind == InputKind::DateOfBirth || item.input_kind == InputKind::PastDate;
+    std::string after_message = "must be the same as or before " +
+                                (not_after ? display_text(AnswerValue{*not_after}) : std::string());
+    if (past_only && context.today && (!not_after || *context.today < *not_after)) {
+        not_after = context.today;
+        after_message = "must be today or in the past";
+    }
+    auto problem = check_date(d, subject(item, "Date"), not_before, not_after, after_message);
+    if (!problem) return;
+    Problem p = Problem::NotRealDate;
+    if (problem->message.find("must include") != std::string::npos ||
+        problem->message.rfind("Enter ", 0) == 0)
+        p = Problem::DateIncomplete;
+    else if (problem->in_future && past_only)
+        p = Problem::DateInFuture;
+    else if (problem->message.find("must be the same as") != std::string::npos)
+        p = problem->in_future ? Problem::TooLarge : Problem::TooSmall;
+    out.push_back({ref, p, problem->message, problem->parts});
 }
 
 }  // namespace
@@ -46,30 +128,53 @@ bool value_fits_item(const Item& item, const AnswerValue& v) {
     }
 }
 
+bool is_unparsed_number(const Item& item, const AnswerValue& v) {
+    return (item.type == ItemType::Integer || item.type == ItemType::Decimal) &&
+           kind_of(v) == ValueKind::String;
+}
+
 std::vector<ValidationError> validate_answers(const ItemRef& ref,
-                                              const std::vector<AnswerValue>& values) {
+                                              const std::vector<AnswerValue>& values,
+                                              const ValidationContext& context) {
     const Item& item = *ref.item;
     std::vector<ValidationError> errors;
-    auto add = [&](Problem p, std::string m) { errors.push_back({ref, p, std::move(m)}); };
+    auto add = [&](Problem p, std::string m) { errors.push_back({ref, p, std::move(m), 0}); };
     if (!is_question(item.type)) return errors;
     if (values.empty()) {
-        if (item.required) add(Problem::Required, required_message(item.type));
+        if (item.required) add(Problem::Required, required_message(item));
         return errors;
     }
     for (const AnswerValue& v : values) {
-        if (!value_fits_item(item, v)) {
-            add(item.type == ItemType::Choice ? Problem::NotAnOption : Problem::WrongType,
-                item.type == ItemType::Choice ? "Select one of the answers shown"
-                                              : required_message(item.type));
+        if (is_unparsed_number(item, v)) {
+            add(Problem::WrongType,
+                item.short_text.empty()
+                    ? (item.type == ItemType::Integer ? "Enter a whole number, like 12"
+                                                      : "Enter a number, like 12 or 2.5")
+                    : item.short_text + (item.type == ItemType::Integer ? " must be a whole number"
+                                                                        : " must be a number"));
             continue;
         }
-        if (auto* d = std::get_if<Date>(&v); d && !is_real_date(*d))
-            add(Problem::NotRealDate, "Date must be a real date");
+        if (!value_fits_item(item, v)) {
+            add(item.type == ItemType::Choice ? Problem::NotAnOption : Problem::WrongType,
+                item.type == ItemType::Choice ? "Select one of the answers shown" : required_message(item));
+            continue;
+        }
+        if (auto* d = std::get_if<Date>(&v)) {
+            check_date_value(item, *d, context, errors, ref);
+            continue;
+        }
         if (auto* s = std::get_if<std::string>(&v)) {
+            const std::size_t before = errors.size();
             if (item.max_length && utf8_length(*s) > static_cast<std::size_t>(*item.max_length))
-                add(Problem::TooLong,
-                    "Answer must be " + std::to_string(*item.max_length) + " characters or fewer");
-            if (!item.regex.empty()) {
+                add(Problem::TooLong, subject(item, "Answer") + " must be " +
+                                          std::to_string(*item.max_length) + " characters or fewer");
+            if (item.min_length && utf8_length(*s) < static_cast<std::size_t>(*item.min_length))
+                add(Problem::TooShort, subject(item, "Answer") + " must be " +
+                                           std::to_string(*item.min_length) + " characters or more");
+            check_text_kind(item, *s, errors, ref);
+            // The kind's own message is clearer than a pattern's; report the pattern only when
+            // the kind is satisfied (or there is none).
+            if (errors.size() == before && !item.regex.empty()) {
                 try {
                     if (!std::regex_match(*s, std::regex(item.regex)))
                         add(Problem::WrongFormat, item.entry_format.empty()
@@ -80,12 +185,34 @@ std::vector<ValidationError> validate_answers(const ItemRef& ref,
                 }
             }
         }
+        if (auto* d = std::get_if<double>(&v);
+            d && item.max_decimal_places && decimal_places(*d) > *item.max_decimal_places)
+            add(Problem::TooManyDecimals,
+                subject(item, "Answer") + " must have " +
+                    (*item.max_decimal_places == 0
+                         ? std::string("no decimal places")
+                         : "no more than " + std::to_string(*item.max_decimal_places) +
+                               (*item.max_decimal_places == 1 ? " decimal place" : " decimal places")));
         if (item.min_value)
             if (auto c = compare_values(v, *item.min_value); c && *c < 0)
-                add(Problem::TooSmall, "Answer must be " + display_text(*item.min_value) + " or more");
+                add(Problem::TooSmall, subject(item, "Answer") + " must be " + display_text(*item.min_value) + " or more");
         if (item.max_value)
             if (auto c = compare_values(v, *item.max_value); c && *c > 0)
-                add(Problem::TooLarge, "Answer must be " + display_text(*item.max_value) + " or less");
+                add(Problem::TooLarge, subject(item, "Answer") + " must be " + display_text(*item.max_value) + " or less");
+    }
+    if (item.repeats) {
+        const int n = static_cast<int>(values.size());
+        if (item.min_occurs && n < *item.min_occurs)
+            add(Problem::TooFewAnswers, "Select at least " + std::to_string(*item.min_occurs) + " answers");
+        if (item.max_occurs && n > *item.max_occurs)
+            add(Problem::TooManyAnswers, "Select no more than " + std::to_string(*item.max_occurs) +
+                                             (*item.max_occurs == 1 ? " answer" : " answers"));
+        if (n > 1)
+            for (const AnswerOption& o : item.answer_options)
+                if (o.exclusive && std::any_of(values.begin(), values.end(),
+                                               [&](const AnswerValue& v) { return values_equal(v, o.value); }))
+                    add(Problem::ExclusiveOption, "Select '" + display_text(o.value) +
+                                                      "' on its own, or unselect it and choose other answers");
     }
     return errors;
 }

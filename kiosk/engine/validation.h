@@ -1,7 +1,12 @@
 // Validation of one item occurrence's answers, with messages in the GOV.UK error-message style:
 // say what went wrong and how to fix it, in plain words, without blaming the person.
+//
+// Messages name the item by its shortText when it has one ("Date of birth must include a
+// month"), and otherwise use a general word ("Date must be a real date", "Answer must be 10 or
+// less"). The full list is in kiosk/engine/README.md.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,26 +17,48 @@ namespace carers::engine {
 
 enum class Problem {
     Required,      // nothing given for a required question
-    NotRealDate,   // a date that does not exist (31 February)
+    NotRealDate,   // a date that does not exist (31 February), or a year of fewer than 4 numbers
     TooLong,       // longer than maxLength
     TooSmall,      // below minValue
     TooLarge,      // above maxValue
     WrongFormat,   // does not match the regex
     NotAnOption,   // a choice that is not one of the options
-    WrongType,     // a value of the wrong kind for the item type
+    WrongType,     // a value of the wrong kind for the item type (typed text that is no number)
+    DateIncomplete,      // a day, month or year missing
+    DateInFuture,        // a date of birth (or past-date) after today
+    TooShort,            // shorter than minLength
+    TooManyDecimals,     // more decimal places than maxDecimalPlaces
+    NotAPostcode,        // input-kind postcode
+    NotAPhoneNumber,     // input-kind uk-phone
+    NotAnEmailAddress,   // input-kind email
+    NotAnNhsNumber,      // input-kind nhs-number: not 10 digits, or the check digit is wrong
+    TooFewAnswers,       // fewer answers (or repetitions) than minOccurs
+    TooManyAnswers,      // more answers (or repetitions) than maxOccurs
+    ExclusiveOption,     // "None of these" chosen together with other options
 };
 
 struct ValidationError {
     ItemRef ref;
     Problem problem = Problem::Required;
     std::string message;  // English; the UI may translate by `problem`
+    unsigned date_parts = 0;  // for date problems, which boxes (DatePart bits in date_fields.h)
+};
+
+// What validation needs from outside the form. The engine has no clock: the app passes today.
+struct ValidationContext {
+    std::optional<Date> today;  // without it, "must be in the past" is not checked
 };
 
 // Problems with the answers of one enabled occurrence; empty when they are acceptable.
 std::vector<ValidationError> validate_answers(const ItemRef& ref,
-                                              const std::vector<AnswerValue>& values);
+                                              const std::vector<AnswerValue>& values,
+                                              const ValidationContext& context = {});
 
 // Whether a value has the kind an answer to `item` must have (choice: equals one of its options).
 bool value_fits_item(const Item& item, const AnswerValue& value);
+
+// Whether `value` is text typed into a number field that is not (yet) a number: kept so nothing
+// typed is lost, and reported by validation as WrongType.
+bool is_unparsed_number(const Item& item, const AnswerValue& value);
 
 }  // namespace carers::engine

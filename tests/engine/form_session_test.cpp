@@ -8,19 +8,7 @@ using nlohmann::json;
 using test::question;
 using test::when;
 
-namespace {
-json page_group(const std::string& id, json items, json extra = json::object()) {
-    json g = {{"linkId", id},
-              {"type", "group"},
-              {"extension",
-               {{{"url", "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"},
-                 {"valueCodeableConcept",
-                  {{"coding", {{{"system", "http://hl7.org/fhir/questionnaire-item-control"}, {"code", "page"}}}}}}}}},
-              {"item", std::move(items)}};
-    g.update(extra);
-    return g;
-}
-}  // namespace
+using test::page_group;
 
 TEST_CASE("each question is a page of its own, and a page group is one page") {
     auto q = test::form({question("a", "boolean"), question("b", "string"),
@@ -92,13 +80,18 @@ TEST_CASE("a trailing page with no questions is a result page: reaching it compl
     CHECK(s.back() == Nav::NoMove);  // the result stands once given
 }
 
-TEST_CASE("a form ending on a question completes when that question is answered") {
+TEST_CASE("a form ending on a question goes to check your answers, and submitting completes it") {
     auto q = test::form({question("a", "string", {{"required", true}})});
     FormSession s(q);
     CHECK(s.next() == Nav::Blocked);
     s.answer(s.ref("a"), std::string("x"));
-    CHECK(s.next() == Nav::Completed);
+    CHECK(s.next() == Nav::Moved);
+    CHECK(s.view() == View::CheckAnswers);
+    CHECK_FALSE(s.complete());
+    CHECK(s.submit({1, 2, 3, 4, 5, 6, 7, 8}) == Nav::Completed);
     CHECK(s.complete());
+    CHECK(s.view() == View::Confirmation);
+    CHECK(s.reference().size() == 11);
 }
 
 TEST_CASE("answers of the wrong kind are refused as a caller's mistake") {

@@ -1,0 +1,204 @@
+// Validation through a session, as the UI meets it: answer, press Next, read errors().
+#include <catch2/catch_test_macros.hpp>
+
+#include "tests/engine/form_fixtures.h"
+
+using namespace carers;
+using namespace carers::engine;
+using nlohmann::json;
+using test::ext;
+using test::kiosk_ext;
+using test::question;
+
+namespace {
+
+// The messages next() gives for one question answered with `values`.
+std::vector<std::string> messages(const json& item, std::vector<AnswerValue> values,
+                                  std::optional<Date> today = std::nullopt) {
+    auto q = test::form({item, question("after", "string")});
+    FormSession s(q);
+    if (today) s.set_today(*today);
+    const std::string id = item["linkId"];
+    REQUIRE(s.answer(s.ref(id), std::move(values)) == AnswerResult::Ok);
+    std::vector<std::string> out;
+    if (s.next() == Nav::Blocked)
+        for (const auto& e : s.errors()) out.push_back(e.message);
+    return out;
+}
+std::vector<std::string> messages(const json& item, AnswerValue v, std::optional<Date> today = std::nullopt) {
+    return messages(item, std::vector<AnswerValue>{std::move(v)}, today);
+}
+using Msgs = std::vector<std::string>;
+const std::string short_text_url = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-shortText";
+
+json kind(const std::string& id, const std::string& type, const std::string& code, json more = json::array()) {
+    json exts = json::array({kiosk_ext("input-kind", "Code", code)});
+    for (const json& e : more) exts.push_back(e);
+    return question(id, type, {{"extension", exts}});
+}
+
+}  // namespace
+
+TEST_CASE("a required question left empty asks for an answer in words that fit its type") {
+    auto q = test::form({question("b", "boolean", {{"required", true}}),
+                         question("c", "choice", {{"required", true}, {"repeats", true},
+                                                  {"answerOption", {{{"valueString", "x"}}}}}),
+                         question("n", "integer", {{"required", true}})});
+    FormSession s(q);
+    REQUIRE(s.next() == Nav::Blocked);
+    CHECK(s.errors()[0].message == "Select yes or no");
+    s.answer(s.ref("b"), true);
+    s.next();
+    REQUIRE(s.next() == Nav::Blocked);
+    CHECK(s.errors()[0].message == "Select at least one answer");
+}
+
+TEST_CASE("a postcode field refuses what is not a UK postcode and sends it tidied") {
+    json item = kind("postcode", "string", "postcode");
+    CHECK(messages(item, std::string("SW1A")) == Msgs{"Enter a real postcode, like SW1A 2AA"});
+    CHECK(messages(item, std::string("sw1a2aa")).empty());
+    auto q = test::form({item});
+    FormSession s(q);
+    s.answer(s.ref("postcode"), std::string(" l20 3ab"));
+    CHECK(s.response("t")["item"][0]["answer"][0]["valueString"] == "L20 3AB");
+}
+
+TEST_CASE("a phone field wants a UK phone number, with the form's example if it has one") {
+    CHECK(messages(kind("p", "string", "uk-phone"), std::string("12345")) ==
+          Msgs{"Enter a UK phone number, like 01632 960 001 or 07700 900 982"});
+    CHECK(messages(kind("p", "string", "uk-phone", {ext("entryFormat", "String", "07700 900123")}), std::string("12345")) ==
+          Msgs{"Enter a UK phone number, like 07700 900123"});
+    CHECK(messages(kind("p", "string", "uk-phone"), std::string("+44 7700 900982")).empty());
+}
+
+TEST_CASE("an email field gives the GOV.UK email message") {
+    CHECK(messages(kind("e", "string", "email"), std::string("name.example.com")) ==
+          Msgs{"Enter an email address in the correct format, like name@example.com"});
+    CHECK(messages(kind("e", "string", "email"), std::string("name@example.com")).empty());
+}
+
+TEST_CASE("an NHS number field checks the length and the check digit") {
+    CHECK(messages(kind("nhs", "string", "nhs-number"), std::string("123")) == Msgs{"NHS number must be 10 numbers"});
+    CHECK(messages(kind("nhs", "string", "nhs-number"), std::string("943 476 5918")) ==
+          Msgs{"Enter a real NHS number. Check it against a letter from the NHS or the NHS App"});
+    CHECK(messages(kind("nhs", "string", "nhs-number"), std::string("9434765919")).empty());
+}
+
+TEST_CASE("a kind's own message is given instead of its regex's") {
+    json item = kind("p", "string", "uk-phone", {ext("regex", "String", "^[0-9 ]+$")});
+    CHECK(messages(item, std::string("abc")) == Msgs{"Enter a UK phone number, like 01632 960 001 or 07700 900 982"});
+}
+
+TEST_CASE("a date of birth must be real, complete and not after today") {
+    json dob = kind("dob", "date", "date-of-birth", {ext(short_text_url, "String", "Date of birth")});
+    const Date today{2026, 11, 23};
+    CHECK(messages(dob, Date{1950, 0, 3}, today) == Msgs{"Date of birth must include a month"});
+    CHECK(messages(dob, Date{2023, 2, 29}, today) == Msgs{"Date of birth must be a real date"});
+    CHECK(messages(dob, Date{2027, 1, 1}, today) == Msgs{"Date of birth must be today or in the past"});
+    CHECK(messages(dob, Date{2026, 11, 23}, today).empty());
+    // Without today the engine cannot know the future; it still checks the date is real.
+    CHECK(messages(dob, Date{2027, 1, 1}).empty());
+}
+
+TEST_CASE("a date's minValue and maxValue are said as dates") {
+    json item = question("d", "date", {{"extension", {ext("minValue", "Date", "1900-01-01")}}});
+    CHECK(messages(item, Date{1899, 12, 31}) == Msgs{"Date must be the same as or after 1 January 1900"});
+}
+
+TEST_CASE("text typed into a number box is kept and explained") {
+    auto q = test::form({question("n", "integer"), question("d", "decimal")});
+    FormSession s(q);
+    REQUIRE(s.answer_text(s.ref("n"), "12a") == AnswerResult::Ok);
+    CHECK(s.answer_as_text(s.ref("n")) == "12a");
+    REQUIRE(s.next() == Nav::Blocked);
+    CHECK(s.errors()[0].problem == Problem::WrongType);
+    CHECK(s.errors()[0].message == "Enter a whole number, like 12");
+    CHECK(s.response("t")["item"].empty());  // never sent
+    REQUIRE(s.answer_text(s.ref("n"), " 1,250 ") == AnswerResult::Ok);
+    CHECK(std::get<std::int64_t>(s.answers(s.ref("n"))[0]) == 1250);
+    REQUIRE(s.answer_text(s.ref("d"), "2.5") == AnswerResult::Ok);
+    CHECK(std::get<double>(s.answers(s.ref("d"))[0]) == 2.5);
+    REQUIRE(s.answer_text(s.ref("n"), "") == AnswerResult::Ok);
+    CHECK(s.answers(s.ref("n")).empty());
+}
+
+TEST_CASE("numbers are checked against minValue, maxValue and maxDecimalPlaces") {
+    json age = question("age", "integer", {{"extension", {ext("minValue", "Integer", 5), ext("maxValue", "Integer", 17),
+                                                          ext(short_text_url, "String", "Age")}}});
+    CHECK(messages(age, std::int64_t{4}) == Msgs{"Age must be 5 or more"});
+    CHECK(messages(age, std::int64_t{18}) == Msgs{"Age must be 17 or less"});
+    CHECK(messages(age, std::int64_t{17}).empty());
+    json hours = question("h", "decimal", {{"extension", {ext("maxDecimalPlaces", "Integer", 1)}}});
+    CHECK(messages(hours, 2.25) == Msgs{"Answer must have no more than 1 decimal place"});
+    CHECK(messages(hours, 2.5).empty());
+}
+
+TEST_CASE("text is checked against maxLength and minLength in characters, not bytes") {
+    json item = question("t", "string", {{"maxLength", 3}, {"extension", {ext("minLength", "Integer", 2)}}});
+    CHECK(messages(item, std::string("abcd")) == Msgs{"Answer must be 3 characters or fewer"});
+    CHECK(messages(item, std::string("a")) == Msgs{"Answer must be 2 characters or more"});
+    CHECK(messages(item, std::string("\xC3\xA9t\xC3\xA9")).empty());  // "été": 3 characters, 5 bytes
+}
+
+TEST_CASE("a regex is matched against the whole answer, with the entry format as example") {
+    json item = question("r", "string", {{"extension", {ext("regex", "String", "[0-9]{4}"), ext("entryFormat", "String", "1234")}}});
+    CHECK(messages(item, std::string("12345")) == Msgs{"Enter it like 1234"});
+    CHECK(messages(item, std::string("1234")).empty());
+}
+
+TEST_CASE("a long answer against a lookahead pattern is checked without trouble") {
+    json item = question("r", "text", {{"extension", {ext("regex", "String", "^(?![\\s\\S]*[0-9]{4})[\\s\\S]*$")}}});
+    std::string long_text(4000, 'a');
+    CHECK(messages(item, long_text).empty());
+    CHECK(messages(item, long_text + " 1234").size() == 1);
+}
+
+TEST_CASE("check boxes respect minOccurs, maxOccurs and an exclusive 'None of these'") {
+    json item = question("c", "choice",
+                         {{"repeats", true},
+                          {"extension", {ext("questionnaire-maxOccurs", "Integer", 2)}},
+                          {"answerOption", {{{"valueString", "a"}}, {{"valueString", "b"}}, {{"valueString", "c"}},
+                                            {{"valueString", "None of these"},
+                                             {"extension", {ext("questionnaire-optionExclusive", "Boolean", true)}}}}}});
+    CHECK(messages(item, {std::string("a"), std::string("b"), std::string("c")}) == Msgs{"Select no more than 2 answers"});
+    CHECK(messages(item, {std::string("a"), std::string("None of these")}) ==
+          Msgs{"Select 'None of these' on its own, or unselect it and choose other answers"});
+}
+
+TEST_CASE("tapping an exclusive option clears the others, and tapping another clears it") {
+    auto q = test::form({question("c", "choice",
+                                  {{"repeats", true},
+                                   {"answerOption", {{{"valueString", "a"}}, {{"valueString", "b"}},
+                                                     {{"valueString", "none"},
+                                                      {"extension", {ext("questionnaire-optionExclusive", "Boolean", true)}}}}}})});
+    FormSession s(q);
+    auto r = s.ref("c");
+    s.toggle_option(r, std::string("a"));
+    s.toggle_option(r, std::string("b"));
+    CHECK(s.answers(r).size() == 2);
+    s.toggle_option(r, std::string("none"));
+    REQUIRE(s.answers(r).size() == 1);
+    CHECK(std::get<std::string>(s.answers(r)[0]) == "none");
+    s.toggle_option(r, std::string("a"));
+    REQUIRE(s.answers(r).size() == 1);
+    CHECK(std::get<std::string>(s.answers(r)[0]) == "a");
+    s.toggle_option(r, std::string("a"));
+    CHECK(s.answers(r).empty());
+}
+
+TEST_CASE("a read-only question keeps its initial value and refuses changes") {
+    auto q = test::form({question("ro", "string", {{"readOnly", true}, {"initial", {{{"valueString", "fixed"}}}}})});
+    FormSession s(q);
+    CHECK(s.answer(s.ref("ro"), std::string("other")) == AnswerResult::ReadOnly);
+    CHECK(s.response("t")["item"][0]["answer"][0]["valueString"] == "fixed");
+}
+
+TEST_CASE("open-choice takes an option or typed text; choice takes only options") {
+    json opts = {{"answerOption", {{{"valueCoding", test::coding("a")}}}}};
+    auto q = test::form({question("o", "open-choice", opts), question("c", "choice", opts)});
+    FormSession s(q);
+    CHECK(s.answer(s.ref("o"), test::code("a")) == AnswerResult::Ok);
+    CHECK(s.answer_text(s.ref("o"), "something else") == AnswerResult::Ok);
+    CHECK(s.answer(s.ref("c"), std::string("something else")) == AnswerResult::WrongType);
+    CHECK(s.response("t")["item"][0]["answer"][0]["valueString"] == "something else");
+}

@@ -1,0 +1,11 @@
+# Lints every JSON file under FORMS_DIR with LINT; fails if there is none or any has an error.
+file(GLOB_RECURSE forms "${FORMS_DIR}/*.json")
+list(LENGTH forms count)
+if(count EQUAL 0)
+  message(FATAL_ERROR "No form files found under ${FORMS_DIR}")
+endif()
+execute_process(COMMAND "${LINT}" lint ${forms} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "carers-forms lint found errors in the forms above (exit ${rc})")
+endif()
+message(STATUS "Linted ${count} form files")
