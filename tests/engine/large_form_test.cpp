@@ -6,7 +6,7 @@
 #include "kiosk/engine/draft.h"
 #include "kiosk/engine/page_list.h"
 #include "kiosk/engine/response_check.h"
-#include "tests/engine/large_form.h"
+#include "tools/benchmarks/large_form.h"
 
 using namespace carers;
 using namespace carers::engine;

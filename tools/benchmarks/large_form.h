@@ -1,5 +1,5 @@
 // A generated questionnaire of 3,000 items with long enableWhen chains, for the large-form test
-// and the engine benchmark (tools/benchmarks/bench_engine.cpp). Header-only: JSON in, nothing else.
+// (tests/engine/large_form_test.cpp) and the engine benchmark (engine_bench.cpp). Header-only.
 //
 // 30 sections (top-level groups) of 99 items each. Item k of section s is, by k % 3:
 //   0: boolean "b<n>", enabled when the previous boolean b<n-1> = true: one chain of 990 links
