@@ -1,5 +1,9 @@
 #include <catch2/catch_test_macros.hpp>
 
+#include <functional>
+#include <random>
+
+#include "kiosk/engine/page_list.h"
 #include "tests/engine/form_fixtures.h"
 
 using namespace carers;
@@ -133,4 +137,74 @@ TEST_CASE("inside a repeating group a condition reads the same repetition") {
     s.answer(s.ref("lives-with-you", {1}), false);
     CHECK_FALSE(s.is_enabled(s.ref("address", {0})));
     CHECK(s.is_enabled(s.ref("address", {1})));
+}
+
+TEST_CASE("incremental re-evaluation agrees with evaluating from scratch after every answer") {
+    // A random but fixed form: nested groups, a repeating group, conditions on earlier questions
+    // with all / any, answered 400 times at random; after each answer every occurrence's cached
+    // enablement must equal a fresh evaluation.
+    std::mt19937 random(20261123);
+    auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+    std::vector<std::string> questions;
+    int next_id = 0;
+    std::function<json(int)> make_items = [&](int depth) {
+        json items = json::array();
+        const int count = 3 + pick(4);
+        for (int i = 0; i < count; ++i) {
+            const std::string id = "q" + std::to_string(next_id++);
+            const std::size_t earlier = questions.size();  // not its own children: that would loop
+            json item;
+            if (depth < 3 && pick(4) == 0) {
+                item = {{"linkId", id}, {"type", "group"}, {"item", make_items(depth + 1)}};
+                if (pick(3) == 0) item["repeats"] = true;
+            } else {
+                item = question(id, pick(2) ? "boolean" : "integer");
+            }
+            if (earlier > 0 && pick(3) != 0) {
+                json conditions = json::array();
+                for (int c = 0, n = 1 + pick(2); c < n; ++c) {
+                    const std::string target = questions[static_cast<std::size_t>(pick(static_cast<int>(earlier)))];
+                    const bool is_bool = target.back() == 'b';
+                    conditions.push_back(is_bool ? when(target.substr(0, target.size() - 1), pick(2) ? "=" : "!=", {{"Boolean", true}})
+                                                 : when(target.substr(0, target.size() - 1), pick(2) ? ">" : "<=", {{"Integer", 5}}));
+                }
+                item["enableWhen"] = conditions;
+                item["enableBehavior"] = pick(2) ? "all" : "any";
+            }
+            if (item["type"] != "group") questions.push_back(id + (item["type"] == "boolean" ? "b" : "i"));
+            items.push_back(item);
+        }
+        return items;
+    };
+    json items = make_items(0);
+    auto parsed = parse_questionnaire(json{{"resourceType", "Questionnaire"}, {"item", items}}.dump());
+    INFO((parsed.ok() ? "" : parsed.message()));
+    REQUIRE(parsed.ok());
+    auto q = parsed.value();
+    FormSession s(q);
+    for (const Item* it : q->all_items())
+        if (it->is_repeating_group()) {
+            const Reps outer(it->repeating_groups.size() - 1, 0);
+            s.add_repetition(*it, outer);
+        }
+    int disagreements = 0, enabled_seen = 0, disabled_seen = 0;
+    for (int step = 0; step < 400; ++step) {
+        const Item* it = q->all_items()[static_cast<std::size_t>(pick(static_cast<int>(q->all_items().size())))];
+        if (!is_question(it->type)) continue;
+        auto occurrences = occurrences_of(*it, s.store());
+        const ItemRef& r = occurrences[static_cast<std::size_t>(pick(static_cast<int>(occurrences.size())))];
+        if (pick(5) == 0) s.clear(r);
+        else if (it->type == ItemType::Boolean) s.answer(r, pick(2) == 0);
+        else s.answer(r, AnswerValue{std::int64_t{pick(10)}});
+        Enablement fresh(s.store());
+        for (const Item* each : q->all_items())
+            for (const ItemRef& occ : occurrences_of(*each, s.store())) {
+                const bool cached = s.is_enabled(occ);
+                disagreements += cached != fresh.is_enabled(occ) ? 1 : 0;
+                (cached ? enabled_seen : disabled_seen)++;
+            }
+    }
+    CHECK(disagreements == 0);
+    CHECK(enabled_seen > 500);  // the form really switches things on and off
+    CHECK(disabled_seen > 500);
 }

@@ -1,0 +1,351 @@
+// The shipped long forms answered along their main routes through the real engine, the way the
+// kiosk drives it (pages, add another, task list, check your answers, submit); each response must
+// fit its questionnaire (every linkId and answer type) and carry what the route answered.
+#include <catch2/catch_test_macros.hpp>
+
+#include <map>
+
+#include "kiosk/engine/check_answers.h"
+#include "kiosk/engine/draft.h"
+#include "kiosk/engine/response_check.h"
+#include "tests/support/test_files.h"
+
+using namespace carers;
+using namespace carers::engine;
+using nlohmann::json;
+
+namespace {
+
+std::shared_ptr<const Questionnaire> load(const std::string& name) {
+    auto q = parse_questionnaire(test::read_source_file("assets/forms/" + name));
+    INFO((q.ok() ? "" : q.message()));
+    REQUIRE(q.ok());
+    return q.value();
+}
+
+// How to answer: option codes or text per linkId ("linkId#1" for the second repetition of the
+// innermost repeating group), and how many repetitions each repeating group should have.
+// Questions not named get the first option, or text that fits their name.
+struct Route {
+    std::map<std::string, std::vector<std::string>> codes;
+    std::map<std::string, std::string> text;
+    std::map<std::string, int> repetitions;
+};
+
+template <typename Map>
+const typename Map::mapped_type* lookup(const Map& m, const ItemRef& r) {
+    const std::string id = r.item->link_id;
+    if (!r.reps.empty())
+        if (auto it = m.find(id + "#" + std::to_string(r.reps.back())); it != m.end()) return &it->second;
+    if (auto it = m.find(id); it != m.end()) return &it->second;
+    return nullptr;
+}
+
+bool ends_with(const std::string& s, const std::string& tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+void answer_question(FormSession& s, const ItemRef& r, const Route& route) {
+    const Item& it = *r.item;
+    if (!s.answers(r).empty()) return;  // answered already (e.g. on an earlier pass of this page)
+    switch (it.type) {
+    case ItemType::Choice:
+    case ItemType::OpenChoice: {
+        std::vector<AnswerValue> picked;
+        if (auto* codes = lookup(route.codes, r)) {
+            for (const std::string& c : *codes)
+                for (const auto& o : it.answer_options)
+                    if (auto* coding = std::get_if<Coding>(&o.value); coding && coding->code == c) picked.push_back(o.value);
+            INFO("route names an option " << it.link_id << " does not have");
+            REQUIRE(picked.size() == codes->size());
+        } else {
+            picked.push_back(it.answer_options.front().value);
+        }
+        REQUIRE(s.answer(r, picked) == AnswerResult::Ok);
+        return;
+    }
+    case ItemType::Integer: {
+        std::int64_t n = 3;
+        if (it.min_value) n = std::max<std::int64_t>(n, std::get<std::int64_t>(*it.min_value));
+        if (auto* t = lookup(route.text, r)) n = std::stoll(*t);
+        REQUIRE(s.answer(r, AnswerValue{n}) == AnswerResult::Ok);
+        return;
+    }
+    case ItemType::Date: REQUIRE(s.answer(r, Date{1950, 3, 2}) == AnswerResult::Ok); return;
+    case ItemType::Boolean: REQUIRE(s.answer(r, true) == AnswerResult::Ok); return;
+    case ItemType::Decimal: REQUIRE(s.answer(r, 1.5) == AnswerResult::Ok); return;
+    case ItemType::String:
+    case ItemType::Text: {
+        std::string t = it.type == ItemType::Text ? "Some words about it" : "Sample answer";
+        if (ends_with(it.link_id, "phone")) t = "07700 900982";
+        if (ends_with(it.link_id, "email")) t = "sam@example.com";
+        if (ends_with(it.link_id, "postcode")) t = "l20 3ab";
+        if (ends_with(it.link_id, "nhs-number")) t = "9434765919";
+        if (auto* given = lookup(route.text, r)) t = *given;
+        REQUIRE(s.answer(r, AnswerValue{t}) == AnswerResult::Ok);
+        return;
+    }
+    default: return;
+    }
+}
+
+// Drives the session to completion. Returns the number of pages seen.
+int walk(FormSession& s, const Route& route) {
+    int pages = 0;
+    for (int guard = 0; guard < 1000; ++guard) {
+        switch (s.view()) {
+        case View::TaskList: REQUIRE(s.next() == Nav::Moved); continue;
+        case View::CheckAnswers: {
+            REQUIRE_FALSE(check_answers(s).empty());
+            REQUIRE(s.submit({11, 22, 3, 14, 5, 6, 17, 8}) == Nav::Completed);
+            return pages;
+        }
+        case View::Confirmation: return pages;
+        case View::Page: break;
+        }
+        Page page = s.current_page();
+        ++pages;
+        if (page.kind == PageKind::AddAnother) {
+            const auto wanted = route.repetitions.find(page.repeat->group->link_id);
+            if (wanted != route.repetitions.end() && page.repeat->count < wanted->second) {
+                REQUIRE(s.add_another() == Nav::Moved);
+                continue;
+            }
+        } else {
+            // Answering can show more items on the same page; go round until nothing new appears.
+            for (int pass = 0; pass < 5; ++pass) {
+                for (const ItemRef& r : s.current_page().items)
+                    if (is_question(r.item->type)) answer_question(s, r, route);
+            }
+        }
+        const Nav n = s.next();
+        if (n == Nav::Blocked)
+            for (const auto& e : s.errors()) FAIL_CHECK(e.ref.item->link_id << ": " << e.message);
+        REQUIRE(n != Nav::Blocked);
+        if (n == Nav::Completed) return pages;
+    }
+    FAIL("the walk did not finish");
+    return pages;
+}
+
+// Every linkId answered anywhere in the response, with how often.
+std::map<std::string, int> answered(const json& items) {
+    std::map<std::string, int> out;
+    for (const json& it : items) {
+        if (it.contains("answer")) {
+            ++out[it["linkId"].get<std::string>()];
+            for (const json& a : it["answer"])
+                if (a.contains("item"))
+                    for (auto& [k, v] : answered(a["item"])) out[k] += v;
+        }
+        if (it.contains("item"))
+            for (auto& [k, v] : answered(it["item"])) out[k] += v;
+        if (!it.contains("answer") && !it.contains("item")) ++out["<empty>"];
+    }
+    return out;
+}
+
+int occurrences(const json& items, const std::string& link_id) {
+    int n = 0;
+    for (const json& it : items) {
+        if (it["linkId"] == link_id) ++n;
+        if (it.contains("item")) n += occurrences(it["item"], link_id);
+    }
+    return n;
+}
+
+json finish(FormSession& s, const Questionnaire& q) {
+    REQUIRE(s.complete());
+    json r = s.response("2026-11-23T10:00:00Z");
+    auto problems = check_response_structure(q, r);
+    for (const auto& p : problems) FAIL_CHECK(p);
+    CHECK(problems.empty());
+    CHECK(r["status"] == "completed");
+    CHECK(r["identifier"]["value"] == s.reference());
+    CHECK_FALSE(s.reference().empty());
+    return r;
+}
+
+const Route self_review_base{
+    {{"start-danger", {"no"}}, {"start-cannot-carry-on", {"no"}}, {"contact-how", {"phone", "letter"}},
+     {"consent-gp", {"no"}}, {"role-harm", {"no"}}, {"young-safe", {"yes"}}},
+    {{"about-name", "Sam"}},
+    {}};
+
+Route with(Route r, std::map<std::string, std::vector<std::string>> codes,
+           std::map<std::string, std::string> text = {}, std::map<std::string, int> reps = {}) {
+    for (auto& [k, v] : codes) r.codes[k] = v;
+    for (auto& [k, v] : text) r.text[k] = v;
+    for (auto& [k, v] : reps) r.repetitions[k] = v;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("carers-self-review: a young carer goes the young carer route and consents in their own words") {
+    auto q = load("carers-self-review.json");
+    FormSession s(q);
+    s.set_today({2026, 11, 23});
+    walk(s, with(self_review_base, {{"about-age", {"under-18"}}, {"contact-grown-up", {"yes"}}}, {{"about-age-years", "13"}}));
+    json r = finish(s, *q);
+    auto a = answered(r["item"]);
+    CHECK(a.count("about-age-years"));
+    CHECK(a.count("young-school-miss"));
+    CHECK(a.count("young-safe"));
+    CHECK(a.count("consent-share-young"));
+    CHECK(a.count("contact-grown-up-phone"));
+    CHECK_FALSE(a.count("life-children"));  // adult outcome areas are not asked
+    CHECK_FALSE(a.count("consent-share"));
+    CHECK_FALSE(a.count("role-harm"));
+    CHECK_FALSE(s.urgent());
+    CHECK_FALSE(a.count("<empty>"));
+}
+
+TEST_CASE("carers-self-review: a young carer who does not feel safe makes the submission urgent") {
+    auto q = load("carers-self-review.json");
+    FormSession s(q);
+    walk(s, with(self_review_base, {{"about-age", {"under-18"}}, {"young-safe", {"no"}}}, {{"about-age-years", "12"}}));
+    json r = finish(s, *q);
+    CHECK(s.urgent());
+    REQUIRE(s.urgent_items().size() == 1);
+    CHECK(s.urgent_items()[0].item->link_id == "young-safe-urgent");
+    CHECK(s.urgent_items()[0].item->text.find("0800 1111") != std::string::npos);  // Childline
+    CHECK(r["meta"]["tag"][0]["code"] == "urgent");
+}
+
+TEST_CASE("carers-self-review: a parent carer gets the parent carer section and not the young carer one") {
+    auto q = load("carers-self-review.json");
+    FormSession s(q);
+    walk(s, with(self_review_base,
+                 {{"about-age", {"26-64"}}, {"about-parent-carer", {"yes"}}, {"person-relationship", {"child-under-18"}},
+                  {"parent-siblings", {"yes"}}}));
+    json r = finish(s, *q);
+    auto a = answered(r["item"]);
+    CHECK(a.count("parent-ehcp"));
+    CHECK(a.count("parent-siblings-help"));
+    CHECK(a.count("life-leisure"));
+    CHECK(a.count("consent-share"));
+    CHECK_FALSE(a.count("young-safe"));
+    CHECK_FALSE(a.count("about-age-years"));
+    CHECK_FALSE(s.urgent());
+}
+
+TEST_CASE("carers-self-review: an adult caring for two people answers about each of them") {
+    auto q = load("carers-self-review.json");
+    FormSession s(q);
+    walk(s, with(self_review_base,
+                 {{"about-age", {"65-plus"}}, {"about-parent-carer", {"no"}}, {"person-relationship#0", {"partner"}},
+                  {"person-relationship#1", {"parent"}}, {"person-lives-with-you#0", {"yes"}},
+                  {"person-lives-with-you#1", {"no"}}, {"person-needs#1", {"dementia-memory", "older-frail"}}},
+                 {{"person-name#0", "Pat"}, {"person-name#1", "Mum"}}, {{"person", 2}}));
+    json r = finish(s, *q);
+    CHECK(occurrences(r["item"], "person") == 2);
+    auto a = answered(r["item"]);
+    CHECK(a["person-relationship"] == 2);
+    CHECK(a["person-travel"] == 1);  // only for the person who does not live with them
+    CHECK(a.count("life-children"));
+    CHECK_FALSE(a.count("parent-ehcp"));
+    CHECK_FALSE(a.count("young-safe"));
+    CHECK(r.dump().find("\"Mum\"") != std::string::npos);
+    CHECK(r.dump().find("dementia-memory") != std::string::npos);
+}
+
+TEST_CASE("carers-self-review: an adult being harmed makes the submission urgent") {
+    auto q = load("carers-self-review.json");
+    FormSession s(q);
+    walk(s, with(self_review_base, {{"about-age", {"18-25"}}, {"about-parent-carer", {"no"}}, {"role-harm", {"yes"}}}));
+    finish(s, *q);
+    REQUIRE(s.urgent_items().size() == 1);
+    CHECK(s.urgent_items()[0].item->link_id == "role-harm-urgent");
+}
+
+TEST_CASE("carers-self-review: resuming a draft saved half way finishes with the same response") {
+    auto q = load("carers-self-review.json");
+    const Route route = with(self_review_base, {{"about-age", {"26-64"}}, {"about-parent-carer", {"no"}}});
+    FormSession whole(q);
+    walk(whole, route);
+
+    FormSession first(q);
+    // Stop after the first three sections, save, and carry on in a new session.
+    for (int i = 0; i < 40 && first.view() != View::CheckAnswers; ++i) {
+        if (first.view() == View::Page)
+            for (const ItemRef& r : first.current_page().items)
+                if (is_question(r.item->type)) answer_question(first, r, route);
+        if (first.task_list().size() > 2 && first.task_list()[2].status == SectionStatus::Completed) break;
+        first.next();
+    }
+    const json draft = json::parse(save_draft(first).dump());
+    FormSession second(q);
+    REQUIRE(restore_draft(second, draft).ok());
+    CHECK(second.task_list()[2].status == SectionStatus::Completed);
+    walk(second, route);
+    CHECK(second.response("t")["item"] == whole.response("t")["item"]);
+}
+
+TEST_CASE("emergency-card: a carer registers one person with three emergency contacts") {
+    auto q = load("emergency-card.json");
+    FormSession s(q);
+    s.set_today({2026, 11, 23});
+    walk(s, Route{{{"start-age", {"18-plus"}}, {"start-danger", {"no"}}, {"contacts-have", {"yes"}},
+                   {"person-lives-with-you", {"no"}}, {"person-medicines", {"yes"}}, {"person-consent", {"agrees"}},
+                   {"person-access", {"contact-key", "neighbour-key"}}, {"contact-key#0", {"yes"}},
+                   {"contact-key#1", {"no"}}, {"contact-key#2", {"no"}}, {"consent-gp", {"no"}}},
+                  {{"contact-name#0", "Priya"}, {"contact-name#1", "Tom"}, {"contact-name#2", "Jo"},
+                   {"person-access-more", "The neighbour at number 12 has a key."}},
+                  {{"contact", 3}, {"person", 1}}});
+    json r = finish(s, *q);
+    CHECK(occurrences(r["item"], "contact") == 3);
+    CHECK(occurrences(r["item"], "person") == 1);
+    auto a = answered(r["item"]);
+    CHECK(a["contact-agreed"] == 3);
+    CHECK(a["contact-phone"] == 3);
+    CHECK(a.count("person-address"));  // does not live with the carer
+    CHECK(a.count("person-medicines-where"));
+    CHECK(a.count("declaration-true"));
+    const std::string text = r.dump();
+    for (const char* name : {"\"Priya\"", "\"Tom\"", "\"Jo\""}) CHECK(text.find(name) != std::string::npos);
+    CHECK_FALSE(s.urgent());
+}
+
+TEST_CASE("emergency-card: no more than three contacts can be added") {
+    auto q = load("emergency-card.json");
+    FormSession s(q);
+    const Item& contact = *q->find("contact");
+    CHECK(s.add_repetition(contact, {}) == 1);
+    CHECK(s.add_repetition(contact, {}) == 2);
+    CHECK(s.add_repetition(contact, {}) == -1);
+}
+
+TEST_CASE("emergency-card: a carer of two people with one contact") {
+    auto q = load("emergency-card.json");
+    FormSession s(q);
+    walk(s, Route{{{"start-age", {"18-plus"}}, {"start-danger", {"not-sure"}}, {"contacts-have", {"yes"}},
+                   {"person-lives-with-you", {"yes"}}, {"person-allergies", {"none-known"}}, {"person-allergies#1", {"yes"}}, {"person-consent", {"agrees"}},
+                   {"person-consent#1", {"legal-decision-maker"}}, {"person-pets", {"yes"}}},
+                  {{"person-name#0", "Dad"}, {"person-name#1", "Gran"}},
+                  {{"person", 2}}});
+    json r = finish(s, *q);
+    CHECK(occurrences(r["item"], "person") == 2);
+    CHECK(occurrences(r["item"], "contact") == 1);
+    auto a = answered(r["item"]);
+    CHECK(a["person-allergies-details"] == 1);
+    CHECK(a["person-consent-who"] == 1);
+    CHECK(a["person-pets-details"] == 2);
+    CHECK_FALSE(a.count("person-address"));
+}
+
+TEST_CASE("emergency-card: a young carer is routed to the young carer questions only") {
+    auto q = load("emergency-card.json");
+    FormSession s(q);
+    walk(s, Route{{{"start-age", {"under-18"}}, {"start-danger", {"no"}}, {"young-safe", {"yes"}},
+                   {"young-contact-wanted", {"yes"}}},
+                  {{"young-name", "Alex"}},
+                  {}});
+    json r = finish(s, *q);
+    auto a = answered(r["item"]);
+    CHECK(a.count("young-name"));
+    CHECK(a.count("young-consent"));
+    CHECK_FALSE(a.count("carer-name"));
+    CHECK_FALSE(a.count("person-name"));
+    CHECK_FALSE(a.count("contact-name"));
+}
