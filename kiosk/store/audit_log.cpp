@@ -35,12 +35,24 @@ Result<void> audit(Database& db, AuditEvent event, const std::string& subject, s
 }
 
 Result<void> audit(Database& db, const std::string& event, const std::string& subject, std::int64_t now) {
+    return AuditWriter(db).write(event, subject, now);
+}
+
+Result<void> AuditWriter::write(AuditEvent event, const std::string& subject, std::int64_t now) {
+    return write(std::string(audit_event_name(event)), subject, now);
+}
+
+Result<void> AuditWriter::write(const std::string& event, const std::string& subject, std::int64_t now) {
     // A bug in the caller, not a carer's mistake; refused rather than logged.
     if (!safe_word(event) || event.empty() || !safe_word(subject))
         return make_error("An audit event was refused because it looked like free text (the log holds no personal data).");
-    auto st = db.prepare("INSERT INTO audit_log (at, event, subject) VALUES (?, ?, ?)");
-    if (!st) return st.error();
-    return st->bind(1, now).bind(2, event).bind(3, subject).run();
+    if (!insert_) {
+        auto st = db_.prepare("INSERT INTO audit_log (at, event, subject) VALUES (?, ?, ?)");
+        if (!st) return st.error();
+        insert_.emplace(std::move(*st));
+    }
+    insert_->reset();
+    return insert_->bind(1, now).bind(2, event).bind(3, subject).run();
 }
 
 Result<std::vector<AuditEntry>> recent_audit(Database& db, std::size_t limit) {

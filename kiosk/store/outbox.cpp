@@ -87,6 +87,7 @@ Result<void> Outbox::remove_confirmed(const std::vector<std::pair<std::string, s
                                 "WHERE id = ? AND sha256 = ? AND confirmed_at IS NULL");
         if (!del) return del.error();
         if (!keep) return keep.error();
+        AuditWriter audit_log(db_);
         std::int64_t newly_sent = 0;
         for (const auto& [id, hash] : confirmed) {
             Statement& st = *retention > 0 ? *keep : *del;
@@ -96,10 +97,10 @@ Result<void> Outbox::remove_confirmed(const std::vector<std::pair<std::string, s
             if (auto run = st.run(); !run) return run;
             if (db_.changes() == 0) continue;  // unknown id, wrong hash, or already confirmed
             ++newly_sent;
-            if (auto a = audit(db_, AuditEvent::synced, id, now); !a) return a;
+            if (auto a = audit_log.write(AuditEvent::synced, id, now); !a) return a;
             if (*retention <= 0) {
                 ++deleted;
-                if (auto a = audit(db_, AuditEvent::purged, id, now); !a) return a;
+                if (auto a = audit_log.write(AuditEvent::purged, id, now); !a) return a;
             }
         }
         auto total = settings.get_int(setting::outbox_sent_total, 0);

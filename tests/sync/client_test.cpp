@@ -317,3 +317,15 @@ TEST_CASE("health answers without a token and shows no personal data") {
     auto missing = c.get(centre.url() + "/v1/nothing-here", nullptr);
     CHECK(missing.status == 404);
 }
+
+TEST_CASE("with gzip turned on, batches travel compressed and arrive intact") {
+    TestCentre centre;
+    TestKiosk kiosk;
+    auto enrolled = centre.enrol("kiosk-01", kiosk.dir());
+    auto sent = kiosk.add_submissions(enrolled.config, 30);
+    enrolled.config.sync.gzip = true;
+    auto result = run_sync(kiosk, enrolled.config.sync, enrolled.token);
+    INFO(result.message);
+    CHECK(result.status == SyncStatus::Complete);
+    CHECK(centre_holdings(centre.store()) == sent);
+}

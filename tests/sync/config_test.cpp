@@ -40,7 +40,7 @@ TEST_CASE("the sync and centre sections are read, with defaults for what is left
     CHECK(r->sync.device_id == "library-kiosk-1");
     CHECK(r->sync.batch_max_count == 50);
     CHECK(r->sync.batch_max_bytes == 4u * 1024 * 1024);
-    CHECK(r->sync.gzip);
+    CHECK_FALSE(r->sync.gzip);
     CHECK(r->centre.sealing_public_key[0] == 7);
     CHECK(r->sync.receipt_public_key[31] == 7);
 }
