@@ -101,8 +101,28 @@ int main(int, char** argv) {
                 parse_ms, text_ms, built->glyphs, built->texture_width, built->texture_height, parse_ms + text_ms, gl_ms);
     std::printf("peak RSS after start-up: %ld MB\n", peak_rss_mb());
 
-    double worst = 0;
-    for (int round = 0; round < 2; ++round) {
+    double worst = 0, worst_warm = 0;
+    for (int round = 0; round < 3; ++round) {
+        if (round == 2) {
+            // A fresh renderer, warmed up in the background after start-up as the kiosk does.
+            renderer.value().reset();
+            renderer = ui::TextRenderer::create(ui::find_font_sources());
+            renderer.value()->set_texts("en", ui::language_texts(english, all, everywhere), false);
+            metrics.text_scale = 1.f;
+            if (!ui::build_fonts(*renderer.value(), metrics, fonts)) return 1;
+            upload();
+            std::vector<ui::TextRenderer::WarmUpLanguage> langs;
+            for (const i18n::Catalog* c : all)
+                langs.push_back({c->language().code, ui::language_texts(*c, all, everywhere), c->language().right_to_left});
+            const auto tw = clock_type::now();
+            for (float scale : {1.f, 1.5f, 2.f}) {
+                metrics.text_scale = scale;
+                renderer.value()->warm_up(langs, ui::role_sizes(metrics));
+                while (!renderer.value()->warm_up_finished()) usleep(2000);
+            }
+            std::printf("background warm-up of every language at every size: %.0f ms (off the UI thread); peak RSS %ld MB\n",
+                        ms_since(tw), peak_rss_mb());
+        }
         for (float scale : {1.f, 1.5f, 2.f}) {
             metrics.text_scale = scale;
             for (const char* code : {"pl", "ar", "zh_CN", "en"}) {
@@ -114,14 +134,17 @@ int main(int, char** argv) {
                 const double build_ms = ms_since(t);
                 upload();
                 const double total = ms_since(t);
-                worst = std::max(worst, total);
+                (round == 2 ? worst_warm : worst) = std::max(round == 2 ? worst_warm : worst, total);
                 std::printf("switch to %-5s at %3.0f%% (%s): %6.1f ms (atlas %5.1f ms, %4d glyphs, %4d rendered, %dx%d; upload %5.1f ms)\n",
-                            code, scale * 100, round == 0 ? "first visit" : "again      ", total, build_ms, b->glyphs,
+                            code, scale * 100, round == 0 ? "first visit" : round == 1 ? "again      " : "warmed up  ", total, build_ms, b->glyphs,
                             b->rendered, b->texture_width, b->texture_height, total - build_ms);
             }
         }
     }
-    std::printf("slowest language switch: %.1f ms (target: under 150 ms) %s\n", worst, worst < 150 ? "OK" : "OVER TARGET");
+    std::printf("slowest language switch without warm-up: %.1f ms (target: under 150 ms) %s\n", worst,
+                worst < 150 ? "OK" : "OVER TARGET");
+    std::printf("slowest language switch after the background warm-up: %.1f ms (target: under 150 ms) %s\n", worst_warm,
+                worst_warm < 150 ? "OK" : "OVER TARGET");
     std::printf("peak RSS after every language at every size: %ld MB\n", peak_rss_mb());
 
     app::destroy_font_texture();

@@ -41,6 +41,42 @@ void GlyphAtlas::drop_cache() {
     cache_bytes_ = 0;
 }
 
+GlyphAtlas::Bitmaps GlyphAtlas::render_all(const TextFaces& faces, const std::vector<char32_t>& codepoints,
+                                           const std::vector<std::pair<FaceId, std::uint32_t>>& shaped,
+                                           const std::array<RoleSize, font_role_count>& roles,
+                                           const std::atomic<bool>& cancel) {
+    Bitmaps out;
+    for (const RoleSize& role : roles) {
+        const float em = faces.em_for_line_height(role.line_px);
+        const auto em64 = static_cast<std::uint32_t>(std::lround(em * 64));
+        const FaceId latin = faces.face(Family::Latin, role.bold);
+        auto render = [&](FaceId face, std::uint32_t glyph) {
+            const std::uint64_t key = glyph_key(face, em64, glyph);
+            if (!out.count(key)) out.emplace(key, faces.render(face, glyph, em));
+        };
+        for (char32_t cp : codepoints) {
+            if (cancel) return out;
+            if (cp == U' ' || cp < 0x20 || cp > 0xFFFF) continue;
+            const FaceId face = faces.face_for(cp, latin, role.bold);
+            if (const std::uint32_t glyph = faces.glyph_index(face, cp)) render(face, glyph);
+        }
+        const FaceId role_faces[] = {latin, faces.face(Family::Arabic, role.bold), faces.face(Family::Cjk, role.bold)};
+        for (const auto& [face, glyph] : shaped) {
+            if (cancel) return out;
+            if (std::find(std::begin(role_faces), std::end(role_faces), face) != std::end(role_faces)) render(face, glyph);
+        }
+    }
+    return out;
+}
+
+void GlyphAtlas::adopt(Bitmaps&& bitmaps) {
+    for (auto& [key, bm] : bitmaps) {
+        if (cache_.count(key)) continue;
+        cache_bytes_ += bm.pixels.size() + sizeof(GlyphBitmap) + 32;
+        cache_.emplace(key, std::move(bm));
+    }
+}
+
 const GlyphBitmap& GlyphAtlas::bitmap(FaceId face, float em_px, std::uint32_t glyph, int& rendered) {
     const auto em64 = static_cast<std::uint32_t>(std::lround(em_px * 64));
     const std::uint64_t key = glyph_key(face, em64, glyph);

@@ -11,6 +11,8 @@
 #pragma once
 
 #include <array>
+#include <atomic>
+#include <vector>
 #include <cstdint>
 #include <set>
 #include <unordered_map>
@@ -67,6 +69,17 @@ public:
     float baseline(int role) const { return baseline_[static_cast<std::size_t>(role)]; }
     float em_px(int role) const { return em_[static_cast<std::size_t>(role)]; }
     bool bold(int role) const { return bold_[static_cast<std::size_t>(role)]; }
+
+    // Rasterised glyphs by (face, size, glyph), as kept between builds.
+    using Bitmaps = std::unordered_map<std::uint64_t, GlyphBitmap>;
+    // Renders every glyph these code points and shaped glyphs need at these role sizes, with
+    // `faces` (which may be another thread's copy of the same files: face ids match). Stops early
+    // when `cancel` turns true.
+    static Bitmaps render_all(const TextFaces& faces, const std::vector<char32_t>& codepoints,
+                              const std::vector<std::pair<FaceId, std::uint32_t>>& shaped,
+                              const std::array<RoleSize, font_role_count>& roles, const std::atomic<bool>& cancel);
+    // Takes in glyphs rendered elsewhere (warm-up); those already cached are kept.
+    void adopt(Bitmaps&& bitmaps);
 
     // Drops every rasterised glyph (they are rendered again when next needed).
     void drop_cache();

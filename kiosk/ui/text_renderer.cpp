@@ -34,17 +34,20 @@ Result<std::unique_ptr<TextRenderer>> TextRenderer::create(const FontSources& so
     if (!faces) return faces.error();
     std::unique_ptr<TextRenderer> r(new TextRenderer());
     r->faces_ = std::move(faces.value());
+    r->sources_ = sources;
     r->atlas_ = std::make_unique<GlyphAtlas>(*r->faces_);
     r->set_texts("", {}, false);
     return r;
 }
 
 TextRenderer::~TextRenderer() {
+    warm_up_cancel_ = true;
+    if (warm_up_thread_.joinable()) warm_up_thread_.join();
     for (ImFont* f : fonts_)
         if (f) registry().erase(f);
 }
 
-void TextRenderer::add_needs(std::string_view text, Needs& out) const {
+void TextRenderer::add_needs(const TextFaces& faces, std::string_view text, bool rtl, Needs& out) {
     std::size_t start = 0;
     while (start <= text.size()) {
         std::size_t nl = text.find('\n', start);
@@ -52,8 +55,8 @@ void TextRenderer::add_needs(std::string_view text, Needs& out) const {
         const std::string_view para = text.substr(start, nl - start);
         const bool shaped = needs_shaping(para);
         if (shaped) {
-            collect_glyphs(*faces_, para, false, rtl_, out.shaped);
-            collect_glyphs(*faces_, para, true, rtl_, out.shaped);
+            collect_glyphs(faces, para, false, rtl, out.shaped);
+            collect_glyphs(faces, para, true, rtl, out.shaped);
         }
         for (char32_t c : decode_utf8(para).cps)
             if (!shaped || !needs_shaping(c)) out.codepoints.push_back(c);
@@ -66,25 +69,28 @@ void TextRenderer::apply(const Needs& needs) {
     for (const auto& [face, glyph] : needs.shaped) atlas_->add_shaped(face, glyph);
 }
 
+TextRenderer::Needs TextRenderer::compute_needs(const TextFaces& faces, const std::vector<std::string>& texts, bool rtl) {
+    Needs n;
+    add_needs(faces, always_needed, rtl, n);
+    // Latin letters and digits inside right-to-left text are shaped glyphs of the Latin face.
+    if (rtl) {
+        collect_glyphs(faces, always_needed, false, true, n.shaped);
+        collect_glyphs(faces, always_needed, true, true, n.shaped);
+    }
+    for (const auto& t : texts) add_needs(faces, t, rtl, n);
+    std::sort(n.codepoints.begin(), n.codepoints.end());
+    n.codepoints.erase(std::unique(n.codepoints.begin(), n.codepoints.end()), n.codepoints.end());
+    std::sort(n.shaped.begin(), n.shaped.end());
+    n.shaped.erase(std::unique(n.shaped.begin(), n.shaped.end()), n.shaped.end());
+    return n;
+}
+
 void TextRenderer::set_texts(const std::string& key, const std::vector<std::string>& texts, bool right_to_left) {
     rtl_ = right_to_left;
     const std::string full_key = key + (right_to_left ? "|rtl" : "|ltr");
+    adopt_warm_up();
     auto it = needs_by_key_.find(full_key);
-    if (it == needs_by_key_.end()) {
-        Needs n;
-        add_needs(always_needed, n);
-        // Latin letters and digits inside right-to-left text are shaped glyphs of the Latin face.
-        if (right_to_left) {
-            collect_glyphs(*faces_, always_needed, false, true, n.shaped);
-            collect_glyphs(*faces_, always_needed, true, true, n.shaped);
-        }
-        for (const auto& t : texts) add_needs(t, n);
-        std::sort(n.codepoints.begin(), n.codepoints.end());
-        n.codepoints.erase(std::unique(n.codepoints.begin(), n.codepoints.end()), n.codepoints.end());
-        std::sort(n.shaped.begin(), n.shaped.end());
-        n.shaped.erase(std::unique(n.shaped.begin(), n.shaped.end()), n.shaped.end());
-        it = needs_by_key_.emplace(full_key, std::move(n)).first;
-    }
+    if (it == needs_by_key_.end()) it = needs_by_key_.emplace(full_key, compute_needs(*faces_, texts, right_to_left)).first;
     atlas_->clear_needs();
     apply(it->second);
     apply(extra_);
@@ -92,9 +98,39 @@ void TextRenderer::set_texts(const std::string& key, const std::vector<std::stri
     layouts_.clear();
 }
 
+void TextRenderer::warm_up(std::vector<WarmUpLanguage> languages, const std::array<RoleSize, font_role_count>& roles) {
+    if (warm_up_thread_.joinable()) {
+        if (!warm_up_finished_) return;  // one at a time
+        warm_up_thread_.join();
+    }
+    warm_up_finished_ = false;
+    warm_up_thread_ = std::thread([this, languages = std::move(languages), roles] {
+        auto faces = TextFaces::open(sources_);
+        if (!faces) return;
+        for (const WarmUpLanguage& lang : languages) {
+            if (warm_up_cancel_) return;
+            Needs needs = compute_needs(*faces.value(), lang.texts, lang.right_to_left);
+            GlyphAtlas::Bitmaps bitmaps = GlyphAtlas::render_all(*faces.value(), needs.codepoints, needs.shaped, roles,
+                                                                 warm_up_cancel_);
+            std::lock_guard<std::mutex> lock(warm_up_mutex_);
+            warm_needs_.emplace(lang.key + (lang.right_to_left ? "|rtl" : "|ltr"), std::move(needs));
+            for (auto& b : bitmaps) warm_bitmaps_.insert(std::move(b));
+        }
+        warm_up_finished_ = true;
+    });
+}
+
+void TextRenderer::adopt_warm_up() {
+    std::lock_guard<std::mutex> lock(warm_up_mutex_);
+    for (auto& [key, needs] : warm_needs_) needs_by_key_.try_emplace(key, std::move(needs));
+    warm_needs_.clear();
+    if (!warm_bitmaps_.empty()) atlas_->adopt(std::move(warm_bitmaps_));
+    warm_bitmaps_.clear();
+}
+
 bool TextRenderer::need(std::string_view text) {
     Needs n;
-    add_needs(text, n);
+    add_needs(*faces_, text, rtl_, n);
     bool added = false;
     for (char32_t c : n.codepoints)
         if (atlas_->add_codepoint(c)) extra_.codepoints.push_back(c), added = true;
@@ -112,6 +148,7 @@ Result<AtlasStats> TextRenderer::build(const std::array<RoleSize, font_role_coun
         if (f) registry().erase(f);
     fonts_ = {};
     layouts_.clear();
+    adopt_warm_up();
     auto built = atlas_->build(ImGui::GetIO().Fonts, roles, fonts);
     if (!built) return built;
     fonts_ = fonts;

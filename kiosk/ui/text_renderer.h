@@ -14,7 +14,10 @@
 // and the app rebuilds the atlas before the next frame (typed text, a venue's name).
 #pragma once
 
+#include <atomic>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,6 +50,20 @@ public:
     // Adds what `text` needs (e.g. typed text); true when the atlas must be rebuilt for it.
     bool need(std::string_view text);
     bool stale() const { return stale_; }
+
+    // A language the renderer may be asked for later, for warm_up().
+    struct WarmUpLanguage {
+        std::string key;  // as given to set_texts
+        std::vector<std::string> texts;
+        bool right_to_left = false;
+    };
+    // Works out and rasterises, on a thread of its own (with its own FreeType), every glyph these
+    // languages need at these sizes, so that a person's first switch to Chinese only repacks the
+    // atlas. Call after the first frame (and again after a change of text size); a call while one
+    // is running is ignored. The results are taken in by the next
+    // set_texts() or build(); glyphs not ready by then are rendered as usual.
+    void warm_up(std::vector<WarmUpLanguage> languages, const std::array<RoleSize, font_role_count>& roles);
+    bool warm_up_finished() const { return warm_up_finished_; }
     bool right_to_left() const { return rtl_; }
 
     // [SECTION] Building the atlas
@@ -95,8 +112,10 @@ private:
     TextRenderer() = default;
     int role_of(const ImFont* font) const;
     const Layout& layout(ImFont* font, std::string_view text, float wrap_width, float size);
-    void add_needs(std::string_view text, Needs& out) const;
+    static void add_needs(const TextFaces& faces, std::string_view text, bool rtl, Needs& out);
+    static Needs compute_needs(const TextFaces& faces, const std::vector<std::string>& texts, bool rtl);
     void apply(const Needs& needs);
+    void adopt_warm_up();
 
     std::unique_ptr<TextFaces> faces_;
     std::unique_ptr<GlyphAtlas> atlas_;
@@ -107,6 +126,14 @@ private:
     bool stale_ = true;
     AtlasStats stats_;
     std::unordered_map<std::string, Layout> layouts_;
+
+    FontSources sources_;
+    std::thread warm_up_thread_;
+    std::atomic<bool> warm_up_cancel_{false};
+    std::atomic<bool> warm_up_finished_{false};
+    std::mutex warm_up_mutex_;
+    std::unordered_map<std::string, Needs> warm_needs_;  // guarded by warm_up_mutex_
+    GlyphAtlas::Bitmaps warm_bitmaps_;                    // guarded by warm_up_mutex_
 };
 
 }  // namespace carers::ui

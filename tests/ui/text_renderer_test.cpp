@@ -1,6 +1,8 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/text_font_files.h"
@@ -160,4 +162,21 @@ TEST_CASE("the language texts include every language's own name") {
     auto texts = language_texts(en, all, {"Do you look after someone?"});
     CHECK(std::find(texts.begin(), texts.end(), "\xE4\xB8\xAD\xE6\x96\x87") != texts.end());
     CHECK(std::find(texts.begin(), texts.end(), chinese_sentence) != texts.end());
+}
+
+TEST_CASE("a warm-up on its own thread renders another language's glyphs, so switching to it renders none") {
+    ImGuiFixture f;
+    f.text->set_texts("en", {"Continue"}, false);
+    f.build();
+    f.text->warm_up({{"zh_CN", {chinese_sentence}, false}, {"ar", {arabic_sentence}, true}}, role_sizes(f.metrics));
+    for (int i = 0; i < 1000 && !f.text->warm_up_finished(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    REQUIRE(f.text->warm_up_finished());
+    f.text->set_texts("zh_CN", {chinese_sentence}, false);
+    AtlasStats zh = f.build();
+    CHECK(zh.rendered == 0);
+    CHECK(coverage(f.fonts.body, 0x7167) > 1000);  // 照, drawn from the warmed-up bitmap
+    f.text->set_texts("ar", {arabic_sentence}, true);
+    CHECK(f.build().rendered == 0);
+    f.text->measure(f.fonts.body, arabic_sentence);
+    CHECK_FALSE(f.text->stale());
 }
