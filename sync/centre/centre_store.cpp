@@ -64,7 +64,7 @@ Result<std::unique_ptr<CentreStore>> CentreStore::open(const std::filesystem::pa
     store::OpenOptions options;
     options.migrations = &centre_schema();
     // Sealed envelopes and token hashes only: SQLCipher's per-allocation mlock would cost several
-    // times the CPU of the work itself (see PROTOCOL.md §13). Process-wide: in a process that
+    // times the CPU of the work itself (PROTOCOL.md §15). Process-wide: in a process that
     // already opened a kiosk store, it stays on.
     options.memory_security = false;
     auto db = store::Database::open(path, key, options);

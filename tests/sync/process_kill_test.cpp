@@ -71,7 +71,7 @@ struct CentreProcess {
     void start() {
         pid = spawn({CARERS_CENTRE_BIN, "serve", dir.string(), "--bind", "127.0.0.1", "--port", std::to_string(port)});
         HttpsConnection c(TlsPolicy{(dir / "tls" / "cert.pem").string(), "", 500, 2000, 2000});
-        for (int i = 0; i < 200; ++i) {
+        for (int i = 0; i < 600; ++i) {
             auto ex = c.get("https://127.0.0.1:" + std::to_string(port) + "/v1/health", nullptr);
             if (ex.error == TransportError::None && ex.status == 200) return;
             std::this_thread::sleep_for(std::chrono::milliseconds(50));

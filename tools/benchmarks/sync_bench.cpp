@@ -44,10 +44,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
+pid_t centre_pid = 0;  // killed on the way out, so a failed run leaves no server behind
+
+[[noreturn]] void give_up() {
+    if (centre_pid > 0) ::kill(centre_pid, SIGKILL);
+    std::exit(2);
+}
+
 template <typename T> T must(Result<T> r, const char* what) {
     if (!r) {
         std::fprintf(stderr, "bench_sync: %s: %s\n", what, r.message().c_str());
-        std::exit(2);
+        give_up();
     }
     return std::move(r.value());
 }
@@ -55,7 +62,7 @@ template <typename T> T must(Result<T> r, const char* what) {
 void must(Result<void> r, const char* what) {
     if (!r) {
         std::fprintf(stderr, "bench_sync: %s: %s\n", what, r.message().c_str());
-        std::exit(2);
+        give_up();
     }
 }
 
@@ -189,6 +196,7 @@ int main(int argc, char** argv) {
     }
     centre = must(CentreDirectory::open(dir / "centre"), "open centre");
     pid_t server = spawn_centre(dir / "centre", centre);
+    centre_pid = server;
 
     auto kiosk_dir = dir / "kiosk";
     std::string url = "https://127.0.0.1:" + std::to_string(centre.config().port);
@@ -216,6 +224,7 @@ int main(int argc, char** argv) {
 
     ::kill(server, SIGTERM);
     waitpid(server, nullptr, 0);
+    centre_pid = 0;
     auto centre_store = must(centre.open_store(), "centre store");
     auto held = must(centre_store->submission_count(), "count");
     bool correct = batched.result.status == SyncStatus::Complete && single.result.status == SyncStatus::Complete &&
