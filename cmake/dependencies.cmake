@@ -7,6 +7,7 @@ find_package(nlohmann_json 3.10 REQUIRED)
 # ignored and the file written in plaintext (shared/research/stack.md §5.5).
 pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher>=3.46)  # its .pc carries the SQLite version; 3.46 = SQLCipher 4.6
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(ICU_UC REQUIRED IMPORTED_TARGET icu-uc)  # memorable words: NFKC_Casefold
 
 if(KIOSK_BUILD_GUI)
   pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)          # pulls in stb

@@ -57,6 +57,9 @@ StoreResult<PurgeCounts> LocalStore::purge_expired(std::int64_t now) {
     auto parked = parked_drafts().purge_expired(now);
     if (!parked) return db_->failure(parked.message());
     counts.parked_drafts = *parked;
+    auto personal = personal_drafts().purge_expired(now);
+    if (!personal) return db_->failure(personal.message());
+    counts.personal_drafts = *personal;
     auto days = Settings(*db_).get_int(setting::audit_retention_days, 400);
     if (!days) return db_->failure(days.message());
     auto old = purge_audit_before(*db_, now - *days * 24 * 60 * 60);

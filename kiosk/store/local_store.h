@@ -38,6 +38,7 @@ struct StoreOptions {
 struct PurgeCounts {
     std::int64_t outbox = 0;         // confirmed envelopes past their retention
     std::int64_t parked_drafts = 0;  // "come back later" drafts past their expiry
+    std::int64_t personal_drafts = 0;  // personal-mode drafts unchanged for drafts.personal_days
     std::int64_t audit_entries = 0;  // audit entries older than audit.retention_days
 };
 

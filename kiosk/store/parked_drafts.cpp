@@ -59,24 +59,6 @@ std::optional<CodeKdf> parse_code_kdf(const std::string& s) {
 
 }  // namespace
 
-std::optional<std::string> normalise_memorable_word(std::string_view typed) {
-    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!typed.empty() && is_space(typed.front())) typed.remove_prefix(1);
-    while (!typed.empty() && is_space(typed.back())) typed.remove_suffix(1);
-    std::string word;
-    std::size_t characters = 0;
-    for (char c : typed) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++characters;  // count UTF-8 code points
-        word += c;
-    }
-    if (characters < 3 || characters > 40) {
-        secure_wipe(word);
-        return std::nullopt;
-    }
-    return word;
-}
-
 StoreResult<ParkedTicket> ParkedDrafts::save(std::string draft, std::string word, std::int64_t now) {
     auto normal = normalise_memorable_word(word);
     secure_wipe(word);

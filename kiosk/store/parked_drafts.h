@@ -19,6 +19,7 @@
 #include "kiosk/common/result.h"
 #include "kiosk/store/database.h"
 #include "kiosk/store/key_derivation.h"
+#include "kiosk/store/memorable_word.h"
 
 namespace carers::store {
 
@@ -49,10 +50,6 @@ struct ResumeOutcome {
     int words_left = 0;  // when wrong_word
     std::int64_t expires_at = 0;
 };
-
-// A memorable word made canonical: surrounding spaces trimmed, ASCII letters lower-cased.
-// Nullopt when fewer than 3 or more than 40 characters remain.
-std::optional<std::string> normalise_memorable_word(std::string_view typed);
 
 class ParkedDrafts {
 public:

@@ -2,6 +2,7 @@
 
 #include "kiosk/common/secure_wipe.h"
 #include "kiosk/store/audit_log.h"
+#include "kiosk/store/settings.h"
 
 namespace carers::store {
 
@@ -26,14 +27,26 @@ StoreResult<void> PersonalDrafts::save(const std::string& form_url, std::string 
 
 namespace {
 
+constexpr std::int64_t day = 24 * 60 * 60;
+
+Result<std::int64_t> keep_days(Database& db) {
+    auto days = Settings(db).get_int(setting::personal_draft_days, default_personal_draft_days);
+    if (days && *days < 0) return make_error("The setting drafts.personal_days must be 0 or more days.");
+    return days;
+}
+
 Result<std::optional<PersonalDraft>> one(Database& db, const std::string& sql, const std::string* form_url) {
+    auto days = keep_days(db);
+    if (!days) return days.error();
     auto st = db.prepare(sql);
     if (!st) return st.error();
     if (form_url) st->bind(1, *form_url);
     auto row = st->step();
     if (!row) return row.error();
     if (!*row) return std::optional<PersonalDraft>();
-    return std::optional<PersonalDraft>(PersonalDraft{st->text(0), st->text(1), st->integer(2), st->integer(3)});
+    std::int64_t updated = st->integer(3);
+    return std::optional<PersonalDraft>(
+        PersonalDraft{st->text(0), st->text(1), st->integer(2), updated, *days > 0 ? updated + *days * day : 0});
 }
 
 }  // namespace
@@ -70,6 +83,24 @@ Result<void> PersonalDrafts::remove(const std::string& form_url, const std::stri
     });
     if (r) (void)db_.checkpoint();
     return r;
+}
+
+Result<std::int64_t> PersonalDrafts::purge_expired(std::int64_t now) {
+    auto days = keep_days(db_);
+    if (!days) return days.error();
+    if (*days == 0) return std::int64_t{0};
+    std::int64_t purged = 0;
+    auto r = db_.transaction([&]() -> Result<void> {
+        auto st = db_.prepare("DELETE FROM personal_draft WHERE updated_at + ? <= ?");
+        if (!st) return st.error();
+        if (auto run = st->bind(1, *days * day).bind(2, now).run(); !run) return run;
+        purged = db_.changes();
+        if (purged == 0) return {};
+        return audit(db_, AuditEvent::draft_deleted, "expired-personal:" + std::to_string(purged), now);
+    });
+    if (!r) return r.error();
+    if (purged > 0) (void)db_.checkpoint();
+    return purged;
 }
 
 }  // namespace carers::store

@@ -1,7 +1,10 @@
 // PersonalDrafts: personal mode (a carer's own laptop or tablet). The form in progress is saved
 // as the carer goes, inside the encrypted store, and offered again at the next start.
 //
-// The draft is the engine's serialised state, opaque here. One draft per form.
+// The draft is the engine's serialised state, opaque here. One draft per form. A draft nobody has
+// changed for `drafts.personal_days` (default 30; 0 keeps drafts until finished) is deleted by the
+// purge at start-up and hourly: it is special category data, and a form left that long is
+// better started again than kept forever on a laptop.
 #pragma once
 
 #include <cstdint>
@@ -19,7 +22,10 @@ struct PersonalDraft {
     std::string draft;  // personal data: wipe it (carers::secure_wipe) when done
     std::int64_t started_at = 0;
     std::int64_t updated_at = 0;
+    std::int64_t expires_at = 0;  // deleted by the purge after this (unix seconds); 0: never
 };
+
+inline constexpr std::int64_t default_personal_draft_days = 30;
 
 class PersonalDrafts {
 public:
@@ -39,6 +45,9 @@ public:
     // Deletes the draft of `form_url` (submitted, or the carer chose to start again). `reason` is
     // audited: "finished" or "discarded".
     Result<void> remove(const std::string& form_url, const std::string& reason, std::int64_t now);
+
+    // Deletes drafts not changed for drafts.personal_days; returns how many (audited).
+    Result<std::int64_t> purge_expired(std::int64_t now);
 
 private:
     Database& db_;

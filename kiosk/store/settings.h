@@ -18,6 +18,7 @@ namespace setting {
 inline constexpr const char* outbox_retention_seconds = "outbox.retention_seconds";  // default 0: delete at once
 inline constexpr const char* outbox_sent_total = "outbox.sent_total";                // count of receipts verified
 inline constexpr const char* parked_draft_days = "drafts.parked_days";               // default 14
+inline constexpr const char* personal_draft_days = "drafts.personal_days";           // default 30; 0: never expire
 inline constexpr const char* audit_retention_days = "audit.retention_days";          // default 400
 }  // namespace setting
 

@@ -136,3 +136,80 @@ TEST_CASE("parked drafts expire after 14 days, or as configured, at start-up or 
     auto s = open_store_ok(o, 14 * day);
     CHECK(s->parked_drafts().count().value() == 0);
 }
+
+TEST_CASE("a memorable word matches however its accents, capitals, width and spaces were typed") {
+    auto same = [](std::string_view a, std::string_view b) {
+        auto x = normalise_memorable_word(a), y = normalise_memorable_word(b);
+        INFO(std::string(a) + " | " + std::string(b));
+        REQUIRE(x.has_value());
+        REQUIRE(y.has_value());
+        CHECK(*x == *y);
+    };
+    same("Zo\xC3\xAB", "ZOE\xCC\x88");                              // precomposed ë, and E + combining diaeresis
+    same("caf\xC3\xA9", "CAF\xC3\x89");                             // é and É
+    same("Stra\xC3\x9F" "e", "STRASSE");                            // ß folds to ss
+    same("\xEF\xBD\x8C\xEF\xBD\x89\xEF\xBD\x87\xEF\xBD\x88\xEF\xBD\x94", "light");  // full-width letters
+    same("  my \t dog\xC2\xA0", "My Dog");                          // tab, no-break space, capitals
+    same("light\xC2\xADhouse", "lighthouse");                       // a soft hyphen is ignored
+    same("\xD0\x9C\xD0\x9E\xD0\xA0\xD0\x95", "\xD0\xBC\xD0\xBE\xD1\x80\xD0\xB5");  // МОРЕ and море
+    CHECK(normalise_memorable_word("  My   Dog ") == std::optional<std::string>("my dog"));
+
+    // Different words stay different: accents are part of the word.
+    CHECK(normalise_memorable_word("cafe") != normalise_memorable_word("caf\xC3\xA9"));
+    // Lengths are counted in characters, after normalisation; invalid UTF-8 is refused.
+    std::string forty_accents;
+    for (int i = 0; i < 40; ++i) forty_accents += "\xC3\xA9";
+    CHECK(normalise_memorable_word(forty_accents).has_value());
+    CHECK_FALSE(normalise_memorable_word(forty_accents + "\xC3\xA9").has_value());
+    CHECK_FALSE(normalise_memorable_word("ab").has_value());
+    CHECK(normalise_memorable_word(" a  b ") == std::optional<std::string>("a b"));  // three characters
+    CHECK_FALSE(normalise_memorable_word("light\xFFhouse").has_value());
+    CHECK_FALSE(normalise_memorable_word("\xC3").has_value());
+}
+
+TEST_CASE("a draft parked with an accented word opens when the word is typed another way") {
+    test::TempDir dir;
+    auto s = open_store_ok(fast_options(dir.path()), 1000);
+    auto parked = s->parked_drafts();
+    auto ticket = parked.save(draft_json, "Zo\xC3\xAB", 1000);
+    REQUIRE(ticket.ok());
+    auto wrong = parked.resume(ticket->code, "Zoe", 1001);
+    REQUIRE(wrong.ok());
+    CHECK(wrong->status == ResumeStatus::wrong_word);
+    auto opened = parked.resume(ticket->code, " ZOE\xCC\x88 ", 1002);
+    REQUIRE(opened.ok());
+    REQUIRE(opened->status == ResumeStatus::opened);
+    CHECK(opened->draft == draft_json);
+}
+
+TEST_CASE("personal drafts untouched for 30 days, or as configured, are deleted by the purge") {
+    test::TempDir dir;
+    auto o = fast_options(dir.path());
+    {
+        auto s = open_store_ok(o, 0);
+        auto drafts = s->personal_drafts();
+        REQUIRE(drafts.save("old-form", R"({"step":1})", 0).ok());
+        REQUIRE(drafts.save("busy-form", R"({"step":1})", 0).ok());
+        REQUIRE(drafts.save("busy-form", R"({"step":2})", 20 * day).ok());  // changed since: kept longer
+        CHECK(drafts.load("old-form").value()->expires_at == 30 * day);
+        auto purged = s->purge_expired(30 * day - 1);
+        REQUIRE(purged.ok());
+        CHECK(purged->personal_drafts == 0);
+    }
+    {
+        auto s = open_store_ok(o, 30 * day);  // opening purges
+        CHECK(s->personal_drafts().forms().value() == std::vector<std::string>{"busy-form"});
+        bool audited = false;
+        auto log = recent_audit(s->database(), 50).value();
+        for (const auto& e : log) audited |= e.event == "draft-deleted" && e.subject == "expired-personal:1";
+        CHECK(audited);
+
+        // 0 keeps drafts until they are finished; a shorter setting takes effect at the next purge.
+        REQUIRE(s->settings().set_int(setting::personal_draft_days, 0).ok());
+        CHECK(s->personal_drafts().load("busy-form").value()->expires_at == 0);
+        CHECK(s->purge_expired(1000 * day)->personal_drafts == 0);
+        REQUIRE(s->settings().set_int(setting::personal_draft_days, 5).ok());
+        CHECK(s->purge_expired(25 * day)->personal_drafts == 1);
+        CHECK(s->personal_drafts().forms().value().empty());
+    }
+}

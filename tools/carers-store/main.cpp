@@ -171,9 +171,10 @@ int main(int argc, char** argv) {
     if (command == "purge") {
         auto counts = store.purge_expired(now);
         if (!counts) return fail(counts.store_error());
-        std::printf("Purged now: %lld confirmed submissions past retention, %lld expired saved drafts, %lld old audit events.\n",
+        std::printf("Purged now: %lld confirmed submissions past retention, %lld expired saved drafts, %lld expired "
+                    "personal drafts, %lld old audit events.\n",
                     static_cast<long long>(counts->outbox), static_cast<long long>(counts->parked_drafts),
-                    static_cast<long long>(counts->audit_entries));
+                    static_cast<long long>(counts->personal_drafts), static_cast<long long>(counts->audit_entries));
         std::printf("(Opening the store purges too; see `audit` for what each start removed.)\n");
         return 0;
     }
