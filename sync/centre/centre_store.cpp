@@ -35,6 +35,13 @@ const std::vector<const char*>& centre_schema() {
             subject TEXT NOT NULL DEFAULT ''
         );
         )sql",
+        // When `carers-centre export` last handed a submission over (NULL: never), so that the
+        // next export gives staff only what is new and their case-management system gets each
+        // submission once.
+        R"sql(
+        ALTER TABLE submissions ADD COLUMN exported_at INTEGER;
+        CREATE INDEX submissions_not_exported ON submissions (received_at, id) WHERE exported_at IS NULL;
+        )sql",
     };
     return steps;
 }
@@ -49,13 +56,16 @@ DeviceRecord device_row(store::Statement& st) {
 }
 
 StoredSubmission submission_row(store::Statement& st) {
-    return StoredSubmission{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4),
-                            st.integer(5), st.integer(6), st.text(7), st.blob(8)};
+    StoredSubmission s{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4),
+                       st.integer(5), st.integer(6), st.text(7), st.blob(8), std::nullopt};
+    if (!st.is_null(9)) s.exported_at = st.integer(9);
+    return s;
 }
 
 constexpr const char* device_columns = "SELECT device_id, token_hash, enrolled_at, revoked_at FROM devices ";
 constexpr const char* submission_columns =
-    "SELECT id, device_id, form_url, form_version, kind, created_at, received_at, sha256, sealed FROM submissions ";
+    "SELECT id, device_id, form_url, form_version, kind, created_at, received_at, sha256, sealed, exported_at "
+    "FROM submissions ";
 
 }  // namespace
 
@@ -212,9 +222,39 @@ Result<std::int64_t> CentreStore::submission_count() {
     return st->integer(0);
 }
 
-Result<std::vector<StoredSubmission>> CentreStore::submissions() {
+Result<std::int64_t> CentreStore::not_exported_count() {
     std::lock_guard lock(mutex_);
-    auto st = db_->prepare(std::string(submission_columns) + "ORDER BY received_at, id");
+    auto st = db_->prepare("SELECT count(*) FROM submissions WHERE exported_at IS NULL");
+    if (!st) return st.error();
+    auto row = st->step();
+    if (!row) return row.error();
+    return st->integer(0);
+}
+
+Result<std::int64_t> CentreStore::mark_exported(const std::vector<std::string>& ids, std::int64_t now) {
+    std::lock_guard lock(mutex_);
+    std::int64_t marked = 0;
+    auto r = db_->transaction([&]() -> Result<void> {
+        marked = 0;
+        auto st = db_->prepare("UPDATE submissions SET exported_at = ? WHERE id = ? AND exported_at IS NULL");
+        if (!st) return st.error();
+        for (const auto& id : ids) {
+            st->reset();
+            if (auto u = st->bind(1, now).bind(2, id).run(); !u) return u;
+            marked += db_->changes();
+        }
+        return log_event("exported", std::to_string(marked) + " newly exported", now);
+    });
+    if (!r) return make_error("The export was written, but the centre could not note it (the next export will "
+                              "include these submissions again): " + r.message());
+    return marked;
+}
+
+Result<std::vector<StoredSubmission>> CentreStore::submissions(SubmissionSelection which) {
+    std::lock_guard lock(mutex_);
+    auto st = db_->prepare(std::string(submission_columns) +
+                           (which == SubmissionSelection::NotYetExported ? "WHERE exported_at IS NULL " : "") +
+                           "ORDER BY received_at, id");
     if (!st) return st.error();
     std::vector<StoredSubmission> out;
     for (;;) {

@@ -37,7 +37,10 @@ struct StoredSubmission {
     std::int64_t received_at = 0;
     std::string sha256;
     Bytes sealed;
+    std::optional<std::int64_t> exported_at;  // when `carers-centre export` last handed it over
 };
+
+enum class SubmissionSelection { All, NotYetExported };
 
 struct BatchOutcome {
     std::vector<ItemResult> results;   // one per envelope, in the batch's order
@@ -66,8 +69,16 @@ public:
                                      std::size_t max_envelope_bytes, std::int64_t now);
 
     Result<std::int64_t> submission_count();
-    // Every submission, oldest received first (exports; the centre's volumes fit in memory).
-    Result<std::vector<StoredSubmission>> submissions();
+    // Submissions never yet handed over by an export.
+    Result<std::int64_t> not_exported_count();
+    // Every submission (or only those never exported), oldest received first (exports; the
+    // centre's volumes fit in memory).
+    Result<std::vector<StoredSubmission>> submissions(SubmissionSelection which = SubmissionSelection::All);
+    // Notes that an export holding `ids` has been written, so the next default export leaves them
+    // out. Call only once the export is safely written: a failure in between means they are
+    // exported again (twice rather than never). Ids already marked keep their first time.
+    // Returns how many were newly marked.
+    Result<std::int64_t> mark_exported(const std::vector<std::string>& ids, std::int64_t now);
     Result<std::optional<StoredSubmission>> submission(const std::string& id);
 
     // Appends an event (no personal data: ids, counts, status codes).

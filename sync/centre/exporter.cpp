@@ -149,8 +149,8 @@ Result<ExportFormat> parse_export_format(const std::string& name) {
 }
 
 Result<ExportSummary> export_submissions(CentreStore& store, const SealingKeys& keys, ExportFormat format,
-                                         std::ostream& out) {
-    auto all = store.submissions();
+                                         std::ostream& out, SubmissionSelection which) {
+    auto all = store.submissions(which);
     if (!all) return all.error();
     ExportSummary summary;
     std::vector<Opened> rows;
@@ -182,7 +182,10 @@ Result<ExportSummary> export_submissions(CentreStore& store, const SealingKeys& 
         if (a.meta->received_at != b.meta->received_at) return a.meta->received_at < b.meta->received_at;
         return a.meta->id < b.meta->id;
     });
-    for (const auto& r : rows) summary.urgent += r.payload.urgent ? 1 : 0;
+    for (const auto& r : rows) {
+        summary.urgent += r.payload.urgent ? 1 : 0;
+        summary.ids.push_back(r.meta->id);
+    }
     summary.exported = rows.size();
     switch (format) {
     case ExportFormat::Csv: write_csv(rows, out); break;

@@ -22,10 +22,13 @@ Result<ExportFormat> parse_export_format(const std::string& name);
 struct ExportSummary {
     std::size_t exported = 0;
     std::size_t urgent = 0;
+    std::vector<std::string> ids;         // what was written, in the order written
     std::vector<std::string> unreadable;  // ids that would not open or parse (listed, not exported)
 };
 
+// Writes the selected submissions to `out`. It does not note them as exported: the caller does
+// (CentreStore::mark_exported) once the output is safely stored.
 Result<ExportSummary> export_submissions(CentreStore& store, const SealingKeys& keys, ExportFormat format,
-                                         std::ostream& out);
+                                         std::ostream& out, SubmissionSelection which = SubmissionSelection::All);
 
 }  // namespace carers::sync

@@ -309,3 +309,46 @@ TEST_CASE("a submission the centre's key cannot open is listed, not exported, an
     REQUIRE(summary->unreadable.size() == 1);
     CHECK(summary->unreadable[0] == bad.begin()->first);
 }
+
+TEST_CASE("an export noted as written is left out of the next one; --all still gives everything") {
+    TestCentre centre;
+    TestKiosk kiosk;
+    auto enrolled = centre.enrol("kiosk-01", kiosk.dir());
+    auto first = kiosk.add_submissions(enrolled.config, 4, 400, true);
+    std::atomic<bool> cancel{false};
+    auto sync_all = [&] {
+        REQUIRE(SyncClient(kiosk.db(), enrolled.config.sync, enrolled.token, quick_environment()).run(cancel).status ==
+                SyncStatus::Complete);
+    };
+    sync_all();
+    auto keys = centre.directory().sealing_keys().value();
+
+    std::ostringstream one;
+    auto a = export_submissions(centre.store(), keys, ExportFormat::Json, one, SubmissionSelection::NotYetExported);
+    REQUIRE(a.ok());
+    REQUIRE(a->ids.size() == 4);
+    // Not noted yet (say the file could not be written): the next export gives them again.
+    std::ostringstream retry;
+    CHECK(export_submissions(centre.store(), keys, ExportFormat::Json, retry, SubmissionSelection::NotYetExported)
+              ->exported == 4);
+    CHECK(centre.store().mark_exported(a->ids, 1700000100).value() == 4);
+    CHECK(centre.store().not_exported_count().value() == 0);
+
+    auto second = kiosk.add_submissions(enrolled.config, 2);
+    sync_all();
+    std::ostringstream two;
+    auto b = export_submissions(centre.store(), keys, ExportFormat::Json, two, SubmissionSelection::NotYetExported);
+    REQUIRE(b.ok());
+    std::map<std::string, std::string> got;
+    for (const auto& id : b->ids) got[id] = second.count(id) ? second.at(id) : "not new";
+    CHECK(got == second);
+    CHECK(centre.store().mark_exported(b->ids, 1700000200).value() == 2);
+    CHECK(centre.store().mark_exported(b->ids, 1700000300).value() == 0);  // first time kept
+    CHECK(centre.store().submission("" + b->ids[0]).value()->exported_at == 1700000200);
+
+    std::ostringstream all;
+    auto c = export_submissions(centre.store(), keys, ExportFormat::Json, all, SubmissionSelection::All);
+    REQUIRE(c.ok());
+    CHECK(c->exported == 6);
+    CHECK(json::parse(all.str())[0]["urgent"].get<bool>());
+}

@@ -127,6 +127,50 @@ TEST_CASE("staff tools: a centre is made, a kiosk enrolled, synced by USB stick 
     REQUIRE(bundle_json["entry"].size() == 12);
     CHECK(bundle_json["entry"][0]["resource"]["meta"]["tag"][0]["code"] == "urgent");
 
+    // The next export gives only what is new, so the case-management system gets each once.
+    auto nothing_new = run({serve, "export", centre.string(), "--format", "json", "--out", (work / "again.json").string()},
+                           work.path());
+    INFO(nothing_new.out);
+    REQUIRE(nothing_new.exit_code == 0);
+    CHECK_THAT(nothing_new.out, ContainsSubstring("Exported 0 submissions: nothing new"));
+    CHECK_THAT(nothing_new.out, ContainsSubstring("12 exported earlier were left out"));
+    CHECK(nlohmann::json::parse(read_file(work / "again.json")).empty());
+    kiosk.reopen();
+    auto later = kiosk.add_submissions(config, 3, 600);
+    kiosk.close();
+    auto bundle2 = work / "stick" / "bundle-2.json", receipts2 = work / "stick" / "receipts-2.json";
+    REQUIRE(run(with({"--export", bundle2.string()}), work.path()).exit_code == 0);
+    REQUIRE(run({serve, "import", centre.string(), bundle2.string(), "--receipts", receipts2.string()}, work.path())
+                .exit_code == 0);
+    CHECK_THAT(run({serve, "status", centre.string()}, work.path()).out,
+               ContainsSubstring("15 submissions held (3 not yet exported)"));
+    auto fresh = run({serve, "export", centre.string(), "--format", "json", "--out", (work / "new.json").string()},
+                     work.path());
+    INFO(fresh.out);
+    REQUIRE(fresh.exit_code == 0);
+    auto fresh_list = nlohmann::json::parse(read_file(work / "new.json"));
+    REQUIRE(fresh_list.size() == 3);
+    for (const auto& item : fresh_list) CHECK(later.count(item["id"].get<std::string>()) == 1);
+    // A lost export file: --all gives everything again.
+    auto everything = run({serve, "export", centre.string(), "--format", "csv", "--all", "--out",
+                           (work / "all.csv").string()},
+                          work.path());
+    INFO(everything.out);
+    REQUIRE(everything.exit_code == 0);
+    CHECK_THAT(everything.out, ContainsSubstring("Exported 15 submissions"));
+    // An export that cannot be written notes nothing as exported.
+    kiosk.reopen();
+    kiosk.add_submissions(config, 1, 600);
+    kiosk.close();
+    auto bundle3 = work / "stick" / "bundle-3.json", receipts3 = work / "stick" / "receipts-3.json";
+    REQUIRE(run(with({"--export", bundle3.string()}), work.path()).exit_code == 0);
+    REQUIRE(run({serve, "import", centre.string(), bundle3.string(), "--receipts", receipts3.string()}, work.path())
+                .exit_code == 0);
+    auto blocked = run({serve, "export", centre.string(), "--out", (work / "new.json").string()}, work.path());
+    CHECK(blocked.exit_code == 1);
+    CHECK_THAT(blocked.out, ContainsSubstring("Nothing was noted as exported"));
+    CHECK_THAT(run({serve, "status", centre.string()}, work.path()).out, ContainsSubstring("(1 not yet exported)"));
+
     auto csv = run({serve, "export", centre.string(), "--format", "xml"}, work.path());
     CHECK(csv.exit_code == 1);
     CHECK_THAT(csv.out, ContainsSubstring("csv, json or fhir"));

@@ -2,10 +2,14 @@
 //
 //   carers-centre serve DIR [--bind ADDR] [--port N]
 //   carers-centre import DIR BUNDLE --receipts OUT
-//   carers-centre export DIR --format csv|json|fhir [--out FILE]
+//   carers-centre export DIR --format csv|json|fhir [--out FILE] [--all]
 //   carers-centre status DIR
+//
+// export gives what no earlier export gave (so a case-management system imports each submission
+// once); --all gives everything held again, e.g. when an export file was lost.
 #include <csignal>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <pthread.h>
@@ -28,7 +32,7 @@ int usage() {
     std::fputs("usage:\n"
                "  carers-centre serve DIR [--bind ADDR] [--port N]\n"
                "  carers-centre import DIR BUNDLE --receipts OUT\n"
-               "  carers-centre export DIR --format csv|json|fhir [--out FILE]\n"
+               "  carers-centre export DIR --format csv|json|fhir [--out FILE] [--all]\n"
                "  carers-centre status DIR\n",
                stderr);
     return 64;
@@ -115,7 +119,12 @@ int import_cmd(const std::vector<std::string>& a) {
 int export_cmd(const std::vector<std::string>& a) {
     if (a.empty()) return usage();
     std::string format = "json", out_path;
+    auto which = SubmissionSelection::NotYetExported;
     for (std::size_t i = 1; i < a.size(); ++i) {
+        if (a[i] == "--all") {
+            which = SubmissionSelection::All;
+            continue;
+        }
         if (i + 1 >= a.size()) return usage();
         if (a[i] == "--format") format = a[++i];
         else if (a[i] == "--out") out_path = a[++i];
@@ -130,14 +139,28 @@ int export_cmd(const std::vector<std::string>& a) {
     auto store = dir->open_store();
     if (!store) return fail(store.message());
     std::ostringstream buffer;
-    auto summary = export_submissions(**store, *keys, *fmt, buffer);
+    auto summary = export_submissions(**store, *keys, *fmt, buffer, which);
     if (!summary) return fail(summary.message());
     if (out_path.empty()) {
-        std::cout << buffer.str();
+        std::cout << buffer.str() << std::flush;
+        if (!std::cout) return fail("The export could not be written to standard output; nothing was noted as exported.");
     } else if (auto w = write_private_file(out_path, buffer.str()); !w) {
-        return fail(w.message());
+        return fail(w.message() + " Nothing was noted as exported.");
     }
-    std::fprintf(stderr, "Exported %zu submissions (%zu urgent, listed first).\n", summary->exported, summary->urgent);
+    // Only now that the file is on disk: a crash before this line exports them again next
+    // time (twice), never not at all.
+    auto marked = (*store)->mark_exported(summary->ids, static_cast<std::int64_t>(std::time(nullptr)));
+    if (!marked) return fail(marked.message());
+    auto held = (*store)->submission_count();
+    std::int64_t left_out = held ? *held - static_cast<std::int64_t>(summary->exported + summary->unreadable.size()) : 0;
+    if (summary->exported == 0 && summary->unreadable.empty())
+        std::fprintf(stderr, "Exported 0 submissions: nothing new since the last export.\n");
+    else
+        std::fprintf(stderr, "Exported %zu submissions (%zu urgent, listed first).\n", summary->exported,
+                     summary->urgent);
+    if (which == SubmissionSelection::NotYetExported && left_out > 0)
+        std::fprintf(stderr, "%lld exported earlier were left out; --all exports everything held again.\n",
+                     static_cast<long long>(left_out));
     for (const auto& id : summary->unreadable)
         std::fprintf(stderr, "  could not open %s (sealed to another key, or damaged)\n", id.c_str());
     return summary->unreadable.empty() ? 0 : 3;
@@ -150,11 +173,12 @@ int status_cmd(const std::vector<std::string>& a) {
     auto store = dir->open_store();
     if (!store) return fail(store.message());
     auto n = (*store)->submission_count();
+    auto fresh = (*store)->not_exported_count();
     auto devices = (*store)->devices();
-    if (!n || !devices) return fail("The centre's database cannot be read.");
-    std::printf("%s: %lld submissions held, %zu devices enrolled, receipts signed by %s\n",
-                dir->config().name.c_str(), static_cast<long long>(*n), devices->size(),
-                dir->config().receipt_public_key.c_str());
+    if (!n || !fresh || !devices) return fail("The centre's database cannot be read.");
+    std::printf("%s: %lld submissions held (%lld not yet exported), %zu devices enrolled, receipts signed by %s\n",
+                dir->config().name.c_str(), static_cast<long long>(*n), static_cast<long long>(*fresh),
+                devices->size(), dir->config().receipt_public_key.c_str());
     return 0;
 }
 
