@@ -26,6 +26,7 @@ const char* audit_event_name(AuditEvent e) {
     case AuditEvent::draft_saved: return "draft-saved";
     case AuditEvent::draft_resumed: return "draft-resumed";
     case AuditEvent::draft_deleted: return "draft-deleted";
+    case AuditEvent::draft_resume_limited: return "draft-resume-limited";
     }
     return "unknown";
 }

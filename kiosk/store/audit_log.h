@@ -24,6 +24,7 @@ enum class AuditEvent {
     draft_saved,         // subject: "personal" or "parked"
     draft_resumed,       // subject: "personal" or "parked"
     draft_deleted,       // subject: the reason: "finished", "expired", "wrong-words", "discarded"
+    draft_resume_limited,  // too many unknown resume codes ("unknown-codes:<n>"), or "lifted-by-staff"
 };
 
 // The event's name in the log, e.g. "staff-login-failed".

@@ -168,9 +168,28 @@ StoreResult<ResumeOutcome> ParkedDrafts::resume(std::string_view typed_code, std
         }
     } wipe{normal};
 
+    auto limit = guess_limit();
+    auto blocked = limit.blocked_until(now);
+    if (!blocked) return db_.failure(blocked.message());
+    if (*blocked) {
+        out.status = ResumeStatus::too_many_codes;
+        out.retry_at = **blocked;
+        return out;
+    }
+    // Counts the code that matched nothing; the one that reaches the limit is refused too.
+    auto unknown_code = [&]() -> StoreResult<ResumeOutcome> {
+        auto now_blocked = limit.record_unknown_code(now);
+        if (!now_blocked) return db_.failure(now_blocked.message());
+        if (*now_blocked) {
+            out.status = ResumeStatus::too_many_codes;
+            out.retry_at = **now_blocked;
+        }
+        return out;
+    };
+
     auto setting_value = Settings(db_).get(code_kdf_setting);
     if (!setting_value) return db_.failure(setting_value.message());
-    if (!setting_value->has_value()) return out;  // no draft was ever saved here
+    if (!setting_value->has_value()) return unknown_code();  // no draft was ever saved here
     auto kdf = parse_code_kdf(**setting_value);
     if (!kdf) return store_error(StoreFailure::database_damaged, "The saved-answers settings are damaged.");
 
@@ -182,7 +201,7 @@ StoreResult<ResumeOutcome> ParkedDrafts::resume(std::string_view typed_code, std
     if (!st) return db_.failure(st.message());
     auto row = st->bind_blob(1, tag).step();
     if (!row) return db_.failure(row.message());
-    if (!*row) return out;
+    if (!*row) return unknown_code();
     auto salt_bytes = st->blob(0);
     auto nonce = st->blob(1);
     auto sealed = st->blob(2);
@@ -190,7 +209,7 @@ StoreResult<ResumeOutcome> ParkedDrafts::resume(std::string_view typed_code, std
     int wrong = static_cast<int>(st->integer(4));
     if (out.expires_at <= now) {
         if (auto d = delete_row(tag, "expired", now); !d) return db_.failure(d.message());
-        return out;
+        return unknown_code();
     }
     if (salt_bytes.size() != sizeof(KdfSalt) || nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES ||
         sealed.size() < crypto_aead_xchacha20poly1305_ietf_ABYTES)

@@ -20,12 +20,14 @@
 #include "kiosk/store/database.h"
 #include "kiosk/store/key_derivation.h"
 #include "kiosk/store/memorable_word.h"
+#include "kiosk/store/resume_guess_limit.h"
 
 namespace carers::store {
 
 struct ParkedDraftOptions {
     KdfLimits limits = KdfLimits::interactive();  // two derivations per save and per resume
     int max_wrong_words = 5;
+    ResumeGuessOptions guesses;  // unknown codes allowed at this kiosk, across all drafts
 };
 
 struct ParkedTicket {
@@ -41,6 +43,7 @@ enum class ResumeStatus {
     no_such_code,  // no draft with that code (never made, expired or deleted)
     not_a_code,    // not 8 characters of the code alphabet: nothing was tried
     not_a_word,    // an empty or over-long word: nothing was tried
+    too_many_codes,  // too many unknown codes were tried here lately: nothing was tried until `retry_at`
 };
 
 struct ResumeOutcome {
@@ -49,6 +52,7 @@ struct ResumeOutcome {
     std::string handle;  // when opened: pass to remove() once the draft is submitted or re-saved
     int words_left = 0;  // when wrong_word
     std::int64_t expires_at = 0;
+    std::int64_t retry_at = 0;  // when too_many_codes: when codes may be tried again (unix seconds)
 };
 
 class ParkedDrafts {
@@ -60,7 +64,9 @@ public:
     StoreResult<ParkedTicket> save(std::string draft, std::string word, std::int64_t now);
 
     // Tries to open the draft for `typed_code` with `word`. Zeroes `word`. Wrong words are
-    // counted in the database, so restarting the kiosk does not reset them.
+    // counted in the database, so restarting the kiosk does not reset them; so are codes that
+    // match no draft (resume_guess_limit.h): the attempt that reaches the limit, and every attempt
+    // until its window ends, is answered too_many_codes.
     StoreResult<ResumeOutcome> resume(std::string_view typed_code, std::string word, std::int64_t now);
 
     // Deletes an opened draft (reason "finished" or "discarded").
@@ -69,6 +75,8 @@ public:
     // Deletes drafts past their expiry; returns how many.
     Result<std::int64_t> purge_expired(std::int64_t now);
     Result<std::int64_t> count();
+    // The kiosk-wide limit on unknown codes (to show when it ends, or for staff to lift it).
+    ResumeGuessLimit guess_limit() { return ResumeGuessLimit(db_, options_.guesses); }
 
 private:
     Result<void> delete_row(const std::vector<std::uint8_t>& tag, const char* reason, std::int64_t now);

@@ -213,3 +213,54 @@ TEST_CASE("personal drafts untouched for 30 days, or as configured, are deleted 
         CHECK(s->personal_drafts().forms().value().empty());
     }
 }
+
+TEST_CASE("after ten unknown resume codes in 15 minutes no code is tried at this kiosk until the window ends") {
+    test::TempDir dir;
+    auto o = fast_options(dir.path());
+    std::string code;
+    {
+        auto s = open_store_ok(o, 1000);
+        auto parked = s->parked_drafts();
+        code = parked.save(draft_json, "lighthouse", 1000)->code;
+        // Wrong words for a real code are the draft's own business: they do not count here.
+        for (int i = 0; i < 4; ++i) REQUIRE(parked.resume(code, "harbour", 1001)->status == ResumeStatus::wrong_word);
+        for (int i = 1; i <= 9; ++i) {
+            std::string guess = new_resume_code();
+            REQUIRE(guess != code);
+            auto r = parked.resume(guess, "lighthouse", 1000 + i);
+            REQUIRE(r.ok());
+            CHECK(r->status == ResumeStatus::no_such_code);
+        }
+        CHECK(parked.resume(code, "lighthouse", 1010)->status == ResumeStatus::opened);  // still open to carers
+        auto tenth = parked.resume(new_resume_code(), "lighthouse", 1011);
+        REQUIRE(tenth.ok());
+        CHECK(tenth->status == ResumeStatus::too_many_codes);
+        CHECK(tenth->retry_at == 1001 + 15 * 60);
+    }
+    // Restarting the kiosk does not lift the block; while it lasts even the right code is not tried.
+    {
+        auto s = open_store_ok(o, 1100);
+        auto parked = s->parked_drafts();
+        auto r = parked.resume(code, "lighthouse", 1100);
+        REQUIRE(r.ok());
+        CHECK(r->status == ResumeStatus::too_many_codes);
+        CHECK(r->retry_at == 1901);
+        CHECK(parked.resume(code, "harbour", 1101)->status == ResumeStatus::too_many_codes);  // no word spent
+        CHECK(parked.resume(code, "lighthouse", 1901)->status == ResumeStatus::opened);      // the window has ended
+        auto log = recent_audit(s->database(), 100).value();
+        bool audited = false;
+        for (const auto& e : log) audited |= e.event == "draft-resume-limited" && e.subject == "unknown-codes:10";
+        CHECK(audited);
+    }
+    // Staff can lift a block at once.
+    {
+        auto s = open_store_ok(o, 2000);
+        auto parked = s->parked_drafts();
+        for (int i = 0; i < 10; ++i) (void)parked.resume(new_resume_code(), "lighthouse", 2000);
+        REQUIRE(parked.resume(code, "lighthouse", 2001)->status == ResumeStatus::too_many_codes);
+        REQUIRE(parked.guess_limit().clear(2002).ok());
+        auto r = parked.resume(code, "lighthouse", 2003);
+        REQUIRE(r.ok());
+        CHECK(r->status == ResumeStatus::opened);
+    }
+}

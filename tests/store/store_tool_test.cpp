@@ -2,6 +2,7 @@
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
 
+#include <ctime>
 #include <sys/stat.h>
 
 #include "kiosk/store/local_store.h"
@@ -128,4 +129,21 @@ TEST_CASE("carers-store init makes a passphrase store the tools then open with t
     CHECK_THAT(status.out, ContainsSubstring("key from passphrase"));
     auto wrong = run_tool(dir, {"--store", db, "status"}, "not it at all\nnor this one\nnor that one\n");
     CHECK(wrong.exit_code == 12);
+}
+
+TEST_CASE("carers-store unlock-drafts lifts the block after too many unknown resume codes") {
+    test::TempDir dir;
+    auto o = fast_options(dir.path());
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    {
+        auto s = open_store_ok(o, now);
+        for (int i = 0; i < 10; ++i) REQUIRE(s->parked_drafts().resume("4CHK79XT", "lighthouse", now).ok());
+        REQUIRE(s->parked_drafts().guess_limit().blocked_until(now).value().has_value());
+    }
+    auto unlock = run_tool(dir, {"--store", o.key.database.string(), "--key", o.key.key_file.string(), "unlock-drafts"});
+    INFO(unlock.err);
+    CHECK(unlock.exit_code == 0);
+    CHECK_THAT(unlock.out, ContainsSubstring("block was lifted"));
+    auto s = open_store_ok(o, now);
+    CHECK_FALSE(s->parked_drafts().guess_limit().blocked_until(now).value().has_value());
 }

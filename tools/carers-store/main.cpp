@@ -7,6 +7,7 @@
 //   carers-store --store kiosk.db [--key kiosk.key] purge        delete what has expired, now
 //   carers-store --store kiosk.db [--key kiosk.key] audit [N]    the last N audit events (default 50)
 //   carers-store --store kiosk.db [--key kiosk.key] set-pin      set the staff PIN (typed twice)
+//   carers-store --store kiosk.db [--key kiosk.key] unlock-drafts  lift the block after too many unknown resume codes
 //
 // The key is found as the kiosk finds it: $CREDENTIALS_DIRECTORY/carers-kiosk-db-key, the key
 // file, or the staff passphrase typed here. Exit codes are the store's (kiosk/store/README.md):
@@ -30,7 +31,7 @@ using namespace carers::store;
 namespace {
 
 int usage() {
-    std::fputs("usage: carers-store --store KIOSK.db [--key KEYFILE] status|verify|purge|audit [N]|set-pin\n"
+    std::fputs("usage: carers-store --store KIOSK.db [--key KEYFILE] status|verify|purge|audit [N]|set-pin|unlock-drafts\n"
                "       carers-store --store KIOSK.db (--key KEYFILE init | init --passphrase)\n",
                stderr);
     return 64;
@@ -105,7 +106,7 @@ int main(int argc, char** argv) {
     }
     if (store_path.empty() || command.empty()) return usage();
     if (command != "status" && command != "verify" && command != "purge" && command != "audit" && command != "set-pin" &&
-        command != "init")
+        command != "unlock-drafts" && command != "init")
         return usage();
     if (command == "init") {
         bool passphrase = arg == "--passphrase";
@@ -185,6 +186,15 @@ int main(int argc, char** argv) {
         if (!entries) return fail(db.failure(entries.message()));
         for (auto it = entries->rbegin(); it != entries->rend(); ++it)
             std::printf("%s  %-20s %s\n", when(it->at).c_str(), it->event.c_str(), it->subject.c_str());
+        return 0;
+    }
+    if (command == "unlock-drafts") {
+        auto limit = store.parked_drafts().guess_limit();
+        auto until = limit.blocked_until(now);
+        if (!until) return fail(db.failure(until.message()));
+        if (auto r = limit.clear(now); !r) return fail(db.failure(r.message()));
+        std::printf(*until ? "Resume codes can be tried again at this kiosk (the block was lifted).\n"
+                           : "Resume codes were not blocked; the count of unknown codes was reset.\n");
         return 0;
     }
     // set-pin
