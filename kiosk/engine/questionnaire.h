@@ -79,6 +79,9 @@ struct Item {
     std::optional<AnswerValue> min_value, max_value;
     std::string entry_format;  // placeholder shown in an empty field
     std::string regex;         // answers must match (ECMAScript syntax)
+    // carers-kiosk extension format-message: what to say when the regex does not match, for
+    // patterns no example can explain (e.g. "no key safe codes").
+    std::string format_message;
     bool urgent_when_enabled = false;  // carers-kiosk extension: safeguarding trigger
     InputKind input_kind = InputKind::None;  // carers-kiosk extension input-kind
     std::string short_text;             // sdc-questionnaire-shortText: labels and messages

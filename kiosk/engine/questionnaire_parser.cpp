@@ -292,6 +292,8 @@ void read_item_extensions(Diagnostics& d, const json& j, Item& item, const std::
             item.max_occurs = extension_integer(d, e, epath, subject, 1);
         } else if (is_ext(url, sdc, "sdc-questionnaire-shortText")) {
             if (auto t = extension_text(d, e, "valueString", epath, subject)) item.short_text = *t;
+        } else if (is_ext(url, kiosk, "format-message")) {
+            if (auto t = extension_text(d, e, "valueString", epath, subject)) item.format_message = *t;
         } else if (is_ext(url, kiosk, "urgent-when-enabled")) {
             if (auto b = extension_flag(d, e, epath, subject)) item.urgent_when_enabled = *b;
         } else if (is_ext(url, kiosk, "input-kind")) {
@@ -603,6 +605,8 @@ void ItemReader::check_item(const Item& it, const std::string& path, const std::
             d_.error(path, subject, "has a regex that is not a valid ECMAScript pattern.");
         }
     }
+    if (!it.format_message.empty() && it.regex.empty())
+        d_.warning(path, subject, "has a format-message but no regex, so the message is never shown.");
     if (it.input_kind != InputKind::None) {
         const bool date_kind =
             it.input_kind == InputKind::DateOfBirth || it.input_kind == InputKind::PastDate;

@@ -177,7 +177,8 @@ std::vector<ValidationError> validate_answers(const ItemRef& ref,
             if (errors.size() == before && !item.regex.empty()) {
                 try {
                     if (!std::regex_match(*s, std::regex(item.regex)))
-                        add(Problem::WrongFormat, item.entry_format.empty()
+                        add(Problem::WrongFormat, !item.format_message.empty() ? item.format_message
+                                                  : item.entry_format.empty()
                                                       ? "Answer is not in the right format"
                                                       : "Enter it like " + item.entry_format);
                 } catch (const std::regex_error&) {

@@ -111,3 +111,13 @@ TEST_CASE("the input-kind, shortText, minOccurs and maxOccurs extensions are rea
     CHECK(q->find("g")->max_occurs == 3);
     CHECK(q->warnings.empty());
 }
+
+TEST_CASE("a format message without a regex is a warning, because it could never be shown") {
+    auto all = lint_questionnaire(
+        doc({question("notes", "text", {{"extension", {test::kiosk_ext("format-message", "String", "Take out the numbers")}}})}));
+    auto warnings = of(Severity::Warning, all);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].path == "item[0]");
+    CHECK_THAT(warnings[0].message, ContainsSubstring("format-message but no regex"));
+    CHECK(of(Severity::Error, all).empty());
+}

@@ -133,6 +133,22 @@ TEST_CASE("initial values and initially selected options are pre-filled") {
     CHECK(std::get<std::string>(s.answers(s.ref("c"))[0]) == "b");
 }
 
+TEST_CASE("a hidden item is never shown, and its initial value is still sent") {
+    auto q = test::form({question("source", "string",
+                                  {{"initial", {{{"valueString", "library kiosk"}}}},
+                                   {"extension", {test::ext("questionnaire-hidden", "Boolean", true)}}}),
+                         question("name", "string")});
+    FormSession s(q);
+    CHECK(s.current_page().items.at(0).item->link_id == "name");
+    REQUIRE(s.current_page().count == 1);
+    s.answer(s.ref("name"), std::string("Sam"));
+    REQUIRE(s.next() != Nav::Blocked);
+    const auto r = s.response("t");
+    REQUIRE(r["item"].size() == 2);
+    CHECK(r["item"][0]["linkId"] == "source");
+    CHECK(r["item"][0]["answer"][0]["valueString"] == "library kiosk");
+}
+
 TEST_CASE("an urgent item makes the session urgent only while it is enabled") {
     auto q = test::form({question("safe", "boolean"),
                          {{"linkId", "help-now"},

@@ -89,8 +89,15 @@ void answer_question(FormSession& s, const ItemRef& r, const Route& route) {
     }
 }
 
-// Drives the session to completion. Returns the number of pages seen.
-int walk(FormSession& s, const Route& route) {
+bool shows(const Page& page, const std::string& link_id) {
+    for (const ItemRef& r : page.items)
+        if (r.item->link_id == link_id) return true;
+    return false;
+}
+
+// Drives the session to completion, or (with stop_at) to the first page showing that question,
+// leaving it unanswered there. Returns the number of pages seen.
+int walk(FormSession& s, const Route& route, const std::string& stop_at = "") {
     int pages = 0;
     for (int guard = 0; guard < 1000; ++guard) {
         switch (s.view()) {
@@ -104,6 +111,7 @@ int walk(FormSession& s, const Route& route) {
         case View::Page: break;
         }
         Page page = s.current_page();
+        if (!stop_at.empty() && shows(page, stop_at)) return pages;
         ++pages;
         if (page.kind == PageKind::AddAnother) {
             const auto wanted = route.repetitions.find(page.repeat->group->link_id);
@@ -124,7 +132,7 @@ int walk(FormSession& s, const Route& route) {
         REQUIRE(n != Nav::Blocked);
         if (n == Nav::Completed) return pages;
     }
-    FAIL("the walk did not finish");
+    FAIL("the walk did not finish" << (stop_at.empty() ? "" : " nor reach " + stop_at));
     return pages;
 }
 
@@ -348,4 +356,94 @@ TEST_CASE("emergency-card: a young carer is routed to the young carer questions 
     CHECK_FALSE(a.count("carer-name"));
     CHECK_FALSE(a.count("person-name"));
     CHECK_FALSE(a.count("contact-name"));
+}
+
+namespace {
+
+// On the current page: gives `link_id` the text `typed`, answers the rest as the route says and
+// tries Next. Returns the problems Next found with `link_id` (empty when it moved on).
+std::vector<ValidationError> try_text(FormSession& s, const Route& route, const std::string& link_id,
+                                      const std::string& typed, Reps reps = {}) {
+    REQUIRE(s.answer_text(s.ref(link_id, reps), typed) == AnswerResult::Ok);
+    for (const ItemRef& r : s.current_page().items)
+        if (is_question(r.item->type)) answer_question(s, r, route);
+    std::vector<ValidationError> mine;
+    if (s.next() == Nav::Moved) return mine;
+    for (const auto& e : s.errors())
+        if (e.ref.item->link_id == link_id) mine.push_back(e);
+    REQUIRE_FALSE(mine.empty());
+    return mine;
+}
+
+const Route card_route{{{"start-age", {"18-plus"}}, {"start-danger", {"no"}}, {"contacts-have", {"yes"}},
+                        {"person-lives-with-you", {"no"}}, {"person-consent", {"agrees"}}, {"consent-gp", {"no"}}},
+                       {},
+                       {}};
+
+}  // namespace
+
+TEST_CASE("emergency-card: dates of birth, postcodes, phone numbers, emails and NHS numbers get GOV.UK messages") {
+    auto q = load("emergency-card.json");
+    FormSession s(q);
+    s.set_today({2026, 11, 23});
+
+    walk(s, card_route, "carer-dob");
+    REQUIRE(s.answer_date(s.ref("carer-dob"), {"27", "3", "2031"}) == AnswerResult::Ok);
+    REQUIRE(s.next() == Nav::Blocked);
+    REQUIRE(s.errors().size() == 1);
+    CHECK(s.errors()[0].problem == Problem::DateInFuture);
+    CHECK(s.errors()[0].message == "Date of birth must be today or in the past");
+    REQUIRE(s.answer_date(s.ref("carer-dob"), {"27", "", "1961"}) == AnswerResult::Ok);
+    REQUIRE(s.next() == Nav::Blocked);
+    CHECK(s.errors()[0].message == "Date of birth must include a month");
+    REQUIRE(s.answer_date(s.ref("carer-dob"), {"27", "3", "1961"}) == AnswerResult::Ok);
+    REQUIRE(s.next() == Nav::Moved);
+
+    walk(s, card_route, "carer-postcode");
+    auto e = try_text(s, card_route, "carer-postcode", "L20");
+    CHECK(e[0].problem == Problem::NotAPostcode);
+    CHECK(e[0].message == "Enter a real postcode, like L20 3AB");
+    CHECK(try_text(s, card_route, "carer-postcode", "l203ab").empty());
+
+    walk(s, card_route, "carer-phone");
+    REQUIRE(s.answer_text(s.ref("carer-email"), "sam.example.com") == AnswerResult::Ok);
+    e = try_text(s, card_route, "carer-phone", "0770090098");  // one digit short for a mobile
+    CHECK(e[0].problem == Problem::NotAPhoneNumber);
+    CHECK(e[0].message == "Enter a UK phone number, like 07700 900123");
+    REQUIRE(s.answer_text(s.ref("carer-phone"), "+44 7700 900982") == AnswerResult::Ok);
+    e = try_text(s, card_route, "carer-email", "sam.example.com");
+    CHECK(e[0].problem == Problem::NotAnEmailAddress);
+    CHECK(try_text(s, card_route, "carer-email", "sam@example.com").empty());
+
+    walk(s, card_route, "person-dob");
+    REQUIRE(s.answer_date(s.ref("person-dob", {0}), {"4", "11", "2026"}) == AnswerResult::Ok);
+    REQUIRE(s.next() == Nav::Moved);  // a baby born this month is fine
+
+    walk(s, card_route, "person-nhs-number");
+    e = try_text(s, card_route, "person-nhs-number", "943 476 5918", {0});  // last digit wrong
+    CHECK(e[0].problem == Problem::NotAnNhsNumber);
+    CHECK(e[0].message == "Enter a real NHS number. Check it against a letter from the NHS or the NHS App");
+    e = try_text(s, card_route, "person-nhs-number", "943 476 591", {0});
+    CHECK(e[0].message == "NHS number must be 10 numbers");
+    CHECK(try_text(s, card_route, "person-nhs-number", "9434765919", {0}).empty());
+
+    walk(s, card_route);
+    json r = finish(s, *q);
+    const std::string text = r.dump();
+    CHECK(text.find("\"L20 3AB\"") != std::string::npos);       // postcodes are tidied
+    CHECK(text.find("\"943 476 5919\"") != std::string::npos);  // and NHS numbers
+    CHECK(text.find("\"1961-03-27\"") != std::string::npos);
+}
+
+TEST_CASE("emergency-card: a key safe code typed into the notes on getting in is refused, saying why") {
+    auto q = load("emergency-card.json");
+    FormSession s(q);
+    walk(s, card_route, "person-access-more");
+    auto e = try_text(s, card_route, "person-access-more", "Key safe by the back door, code 4821", {0});
+    CHECK(e[0].problem == Problem::WrongFormat);
+    CHECK(e[0].message == "Take out the numbers. Never write a key safe code here: we will phone you to ask for it");
+    CHECK(s.answer_as_text(s.ref("person-access-more", {0})) == "Key safe by the back door, code 4821");  // kept
+    CHECK(try_text(s, card_route, "person-access-more", "Key safe by the back door", {0}).empty());
+    walk(s, card_route);
+    CHECK(finish(s, *q).dump().find("4821") == std::string::npos);
 }

@@ -146,6 +146,13 @@ TEST_CASE("a regex is matched against the whole answer, with the entry format as
     CHECK(messages(item, std::string("1234")).empty());
 }
 
+TEST_CASE("a form's own format message is given when its regex does not match") {
+    json item = question("r", "text", {{"extension", {ext("regex", "String", "^(?![\\s\\S]*[0-9]{4})[\\s\\S]*$"),
+                                                      kiosk_ext("format-message", "String", "Take out the numbers")}}});
+    CHECK(messages(item, std::string("code 4821")) == Msgs{"Take out the numbers"});
+    CHECK(messages(item, std::string("by the back door")).empty());
+}
+
 TEST_CASE("a long answer against a lookahead pattern is checked without trouble") {
     json item = question("r", "text", {{"extension", {ext("regex", "String", "^(?![\\s\\S]*[0-9]{4})[\\s\\S]*$")}}});
     std::string long_text(4000, 'a');

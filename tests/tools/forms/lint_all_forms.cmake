@@ -1,11 +1,16 @@
-# Lints every JSON file under FORMS_DIR with LINT; fails if there is none or any has an error.
+# Lints every JSON file under FORMS_DIR with LINT; fails if there is none, or any has an error or
+# a warning (a shipped form should use every check the kiosk offers, e.g. input-kind on a phone).
 file(GLOB_RECURSE forms "${FORMS_DIR}/*.json")
 list(LENGTH forms count)
 if(count EQUAL 0)
   message(FATAL_ERROR "No form files found under ${FORMS_DIR}")
 endif()
-execute_process(COMMAND "${LINT}" lint ${forms} RESULT_VARIABLE rc)
+execute_process(COMMAND "${LINT}" lint ${forms} RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+message("${out}")
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "carers-forms lint found errors in the forms above (exit ${rc})")
+endif()
+if(out MATCHES ": warning: ")
+  message(FATAL_ERROR "carers-forms lint warned about the shipped forms above; fix them")
 endif()
 message(STATUS "Linted ${count} form files")
