@@ -79,7 +79,8 @@ Result<KioskSyncConfig> parse_kiosk_sync_config(const std::string& text, const s
     if (auto r = only_known_keys(s, "sync",
                                  {"url", "ca_file", "pin", "receipt_public_key", "device_id", "batch_max_count",
                                   "batch_max_bytes", "connect_timeout_ms", "request_timeout_ms", "stall_timeout_ms",
-                                  "gzip", "max_attempts", "backoff_base_ms", "backoff_max_ms", "max_wait_ms"});
+                                  "gzip", "max_attempts", "backoff_base_ms", "backoff_max_ms", "max_wait_ms",
+                                  "auto_sync_minutes"});
         !r)
         return r.error();
     // "centre" is shared with the app (phone, email, opening hours...): only "sync" is ours alone.
@@ -121,7 +122,8 @@ Result<KioskSyncConfig> parse_kiosk_sync_config(const std::string& text, const s
                    read_number(s, "max_attempts", out.max_attempts, 1, 100, sw),
                    read_number(s, "backoff_base_ms", out.backoff_base_ms, 1, 3'600'000, sw),
                    read_number(s, "backoff_max_ms", out.backoff_max_ms, 1, 86'400'000, sw),
-                   read_number(s, "max_wait_ms", out.max_wait_ms, 0, 86'400'000, sw)})
+                   read_number(s, "max_wait_ms", out.max_wait_ms, 0, 86'400'000, sw),
+                   read_number(s, "auto_sync_minutes", out.auto_sync_minutes, 0, 1440, sw)})
         if (!r) return r.error();
     auto gzip = get_bool_or(s, "gzip", out.gzip, sw);
     if (!gzip) return gzip.error();

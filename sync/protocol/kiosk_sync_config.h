@@ -34,6 +34,9 @@ struct SyncSettings {
     long backoff_base_ms = 1'000;
     long backoff_max_ms = 300'000;
     long max_wait_ms = 120'000;      // a Retry-After longer than this ends the run instead
+    // The kiosk sends on its own soon after each submission and at least this often (see
+    // sync/client/sync_schedule.h); 0 = only when staff press "Sync now".
+    long auto_sync_minutes = 15;
 };
 
 struct CentreSettings {

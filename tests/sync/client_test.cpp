@@ -139,6 +139,12 @@ TEST_CASE("a pin that does not match the centre's key sends nothing and says why
     CHECK(kiosk.outbox_count() == 3);
     CHECK(centre.store().submission_count().value() == 0);
     for (const auto& line : centre.log_lines()) CHECK_THAT(line, !ContainsSubstring("POST"));
+
+    // Once the pin is the centre's again, everything arrives, once.
+    auto fixed = run_sync(kiosk, enrolled.config.sync, enrolled.token);
+    CHECK(fixed.status == SyncStatus::Complete);
+    CHECK(kiosk.outbox_count() == 0);
+    CHECK(centre.store().submission_count().value() == 3);
 }
 
 TEST_CASE("a certificate that does not verify against the CA file sends nothing and says why") {

@@ -41,6 +41,7 @@ TEST_CASE("the sync and centre sections are read, with defaults for what is left
     CHECK(r->sync.batch_max_count == 50);
     CHECK(r->sync.batch_max_bytes == 4u * 1024 * 1024);
     CHECK_FALSE(r->sync.gzip);
+    CHECK(r->sync.auto_sync_minutes == 15);
     CHECK(r->centre.sealing_public_key[0] == 7);
     CHECK(r->sync.receipt_public_key[31] == 7);
 }
@@ -70,6 +71,9 @@ TEST_CASE("typos, wrong types and out-of-range numbers in the sync section are n
     j = good_config();
     j["sync"]["batch_max_count"] = 0;
     CHECK_THAT(refusal(j), ContainsSubstring("between 1 and 1000"));
+    j = good_config();
+    j["sync"]["auto_sync_minutes"] = -5;
+    CHECK_THAT(refusal(j), ContainsSubstring("between 0 and 1440"));
     j = good_config();
     j["sync"]["device_id"] = "kiosk one\n";
     CHECK_THAT(refusal(j), ContainsSubstring("device_id"));
