@@ -10,6 +10,11 @@ namespace carers::engine {
 
 namespace {
 
+// "has an answerInteger", "has a valueCoding".
+std::string article(const std::string& member) {
+    return member.empty() || std::string("aeiou").find(member[0]) == std::string::npos ? "has a " : "has an ";
+}
+
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 int days_in_month(int y, int m) {
@@ -151,13 +156,13 @@ std::optional<AnswerValue> read_value(const nlohmann::json& obj, std::string& wh
                 if (x.contains("display") && x["display"].is_string()) c.display = x["display"];
                 return AnswerValue{std::move(c)};
             }
-            why = "has a " + full + " without a code";
+            why = article(full) + full + " without a code";
             return std::nullopt;
         } else {
             why = "uses " + full + ", which this kiosk does not support";
             return std::nullopt;
         }
-        why = "has a " + full + " of the wrong JSON type";
+        why = article(full) + full + " of the wrong JSON type";
         return std::nullopt;
     }
     why = "has no " + std::string(prefix) + "[x]";

@@ -32,16 +32,19 @@ void check_conventions(const Questionnaire& q, std::vector<Diagnostic>& out) {
                               {"nhs-number", "an NHS number", InputKind::NhsNumber},
                               {"dob", "a date of birth", InputKind::DateOfBirth}};
     for (const Item* it : q.all_items()) {
+        // Result pages and hints are where "eligible" would creep in, so every text is read.
+        bool eligibility = lower(it->text).find("eligib") != std::string::npos;
+        for (const AnswerOption& o : it->answer_options)
+            eligibility |= lower(display_text(o.value)).find("eligib") != std::string::npos;
+        if (eligibility)
+            warn(*it, "talks about eligibility; only the council decides that, so the kiosk never "
+                      "should.");
         if (!is_question(it->type)) continue;
         for (const Hint& h : hints)
             if (ends_with(it->link_id, h.suffix) && it->input_kind == InputKind::None)
                 warn(*it, "looks like " + std::string(h.what) +
                               " but has no input-kind extension, so the kiosk cannot give "
                               "the specific message for it (add input-kind '" + to_code(h.kind) + "').");
-        const std::string text = lower(it->text);
-        if (text.find("eligib") != std::string::npos)
-            warn(*it, "talks about eligibility; only the council decides that, so the kiosk never "
-                      "should.");
     }
     if (q.url.empty())
         out.push_back({Severity::Warning, "url", "The form",

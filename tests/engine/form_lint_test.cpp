@@ -121,3 +121,14 @@ TEST_CASE("a format message without a regex is a warning, because it could never
     CHECK_THAT(warnings[0].message, ContainsSubstring("format-message but no regex"));
     CHECK(of(Severity::Error, all).empty());
 }
+
+TEST_CASE("talk of eligibility on a result page, in a hint or in an answer is a warning") {
+    json result_page = {{"linkId", "result"}, {"type", "display"}, {"text", "You are Eligible for support."}};
+    json options = {{"answerOption", {{{"valueString", "Yes"}}, {{"valueString", "I am not eligible"}}}}};
+    auto warnings = of(Severity::Warning, lint_questionnaire(doc({question("q", "choice", options), result_page})));
+    REQUIRE(warnings.size() == 2);
+    CHECK(warnings[0].path == "item[0]");
+    CHECK(warnings[1].path == "item[1]");
+    CHECK_THAT(warnings[1].message, ContainsSubstring("only the council decides"));
+    CHECK(of(Severity::Warning, lint_questionnaire(doc({question("q", "string")}))).empty());
+}

@@ -89,6 +89,9 @@ void answer_question(FormSession& s, const ItemRef& r, const Route& route) {
     }
 }
 
+// walk(..., stop_at) with this stops on "Check your answers" instead of submitting.
+const std::string at_check_answers = "(check your answers)";
+
 bool shows(const Page& page, const std::string& link_id) {
     for (const ItemRef& r : page.items)
         if (r.item->link_id == link_id) return true;
@@ -103,6 +106,7 @@ int walk(FormSession& s, const Route& route, const std::string& stop_at = "") {
         switch (s.view()) {
         case View::TaskList: REQUIRE(s.next() == Nav::Moved); continue;
         case View::CheckAnswers: {
+            if (stop_at == at_check_answers) return pages;
             REQUIRE_FALSE(check_answers(s).empty());
             REQUIRE(s.submit({11, 22, 3, 14, 5, 6, 17, 8}) == Nav::Completed);
             return pages;
@@ -446,4 +450,51 @@ TEST_CASE("emergency-card: a key safe code typed into the notes on getting in is
     CHECK(try_text(s, card_route, "person-access-more", "Key safe by the back door", {0}).empty());
     walk(s, card_route);
     CHECK(finish(s, *q).dump().find("4821") == std::string::npos);
+}
+
+namespace {
+
+bool listed_on_check_answers(const FormSession& s, const std::string& link_id) {
+    for (const AnswerSection& section : check_answers(s))
+        for (const AnswerRow& row : section.rows)
+            if (row.question.item->link_id == link_id) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("carers-self-review: changing the age band on Check your answers asks the young carer's questions, then returns") {
+    auto q = load("carers-self-review.json");
+    FormSession s(q);
+    Route route = with(self_review_base, {{"about-age", {"26-64"}}, {"about-parent-carer", {"no"}}});
+    walk(s, route, at_check_answers);
+    REQUIRE(s.view() == View::CheckAnswers);
+    CHECK(listed_on_check_answers(s, "life-children"));
+
+    REQUIRE(s.change(s.ref("about-age")) == Nav::Moved);
+    REQUIRE(shows(s.current_page(), "about-age"));
+    s.clear(s.ref("about-age"));
+    route = with(self_review_base, {{"about-age", {"under-18"}}}, {{"about-age-years", "14"}});
+    std::vector<std::string> asked;
+    for (int guard = 0; guard < 60 && s.view() == View::Page; ++guard) {
+        for (const ItemRef& r : s.current_page().items)
+            if (is_question(r.item->type)) {
+                asked.push_back(r.item->link_id);
+                answer_question(s, r, route);
+            }
+        REQUIRE(s.next() == Nav::Moved);
+    }
+    REQUIRE(s.view() == View::CheckAnswers);
+    // Every question the new route requires was asked, in form order, and nothing optional.
+    const std::vector<std::string> expected = {"about-age", "about-age-years", "young-school-miss", "young-school-work",
+                                               "young-friends", "young-too-much", "young-safe", "consent-share-young"};
+    CHECK(asked == expected);
+    CHECK_FALSE(listed_on_check_answers(s, "life-children"));  // the adult answers drop out
+    CHECK(listed_on_check_answers(s, "young-safe"));
+    REQUIRE(s.submit({1, 2, 3, 4, 5, 6, 7, 8}) == Nav::Completed);
+    json r = finish(s, *q);
+    auto a = answered(r["item"]);
+    CHECK(a.count("consent-share-young"));
+    CHECK_FALSE(a.count("consent-share"));
+    CHECK_FALSE(a.count("role-able"));
 }
