@@ -27,6 +27,7 @@ const char* audit_event_name(AuditEvent e) {
     case AuditEvent::draft_resumed: return "draft-resumed";
     case AuditEvent::draft_deleted: return "draft-deleted";
     case AuditEvent::draft_resume_limited: return "draft-resume-limited";
+    case AuditEvent::key_changed: return "key-changed";
     }
     return "unknown";
 }

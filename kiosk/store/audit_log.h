@@ -25,6 +25,9 @@ enum class AuditEvent {
     draft_resumed,       // subject: "personal" or "parked"
     draft_deleted,       // subject: the reason: "finished", "expired", "wrong-words", "discarded"
     draft_resume_limited,  // too many unknown resume codes ("unknown-codes:<n>"), or "lifted-by-staff"
+    key_changed,         // the database key was changed: "key-file", "passphrase", or a change cut
+                         // short and settled at the next open: "finished-after-stop", "undone-after-stop"
+                         // ("undone": the change failed before re-encrypting)
 };
 
 // The event's name in the log, e.g. "staff-login-failed".

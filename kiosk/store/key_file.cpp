@@ -52,25 +52,49 @@ Result<SecretKey> load_key_file(const std::filesystem::path& path) {
     return key;
 }
 
-Result<SecretKey> load_or_create_key_file(const std::filesystem::path& path) {
-    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST) return load_key_file(path);
-        return make_error("Cannot create the key file " + path.string() + ": " + std::strerror(errno) + ".");
+namespace {
+
+// Makes a new or renamed directory entry durable, so a power cut cannot leave a database whose
+// key file vanished.
+void sync_folder(const std::filesystem::path& path) {
+    int dir = open(path.parent_path().empty() ? "." : path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        fsync(dir);
+        close(dir);
     }
-    SecretKey key = SecretKey::random();
+}
+
+}  // namespace
+
+Result<void> write_new_key_file(const std::filesystem::path& path, const SecretKey& key) {
+    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) return make_error("Cannot create the key file " + path.string() + ": " + std::strerror(errno) + ".");
     bool ok = write(fd, key.data(), SecretKey::size) == static_cast<ssize_t>(SecretKey::size) && fsync(fd) == 0;
     close(fd);
     if (!ok) {
         unlink(path.c_str());
         return make_error("Cannot write the key file " + path.string() + " (is the disk full?).");
     }
-    // Make the new directory entry durable too, so a power cut cannot leave a database whose key
-    // file vanished.
-    int dir = open(path.parent_path().empty() ? "." : path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) {
-        fsync(dir);
-        close(dir);
+    sync_folder(path);
+    return {};
+}
+
+Result<void> replace_key_file(const std::filesystem::path& from, const std::filesystem::path& to) {
+    if (rename(from.c_str(), to.c_str()) != 0)
+        return make_error("Cannot move the new key file " + from.string() + " to " + to.string() + ": " +
+                          std::strerror(errno) + ".");
+    sync_folder(to);
+    return {};
+}
+
+Result<SecretKey> load_or_create_key_file(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (std::filesystem::exists(std::filesystem::symlink_status(path, ec))) return load_key_file(path);
+    SecretKey key = SecretKey::random();
+    auto written = write_new_key_file(path, key);
+    if (!written) {
+        if (std::filesystem::exists(std::filesystem::symlink_status(path, ec))) return load_key_file(path);  // made meanwhile
+        return written.error();
     }
     return key;
 }

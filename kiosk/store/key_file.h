@@ -16,4 +16,11 @@ Result<SecretKey> load_or_create_key_file(const std::filesystem::path& path);
 // Reads an existing key file under the same rules; never creates one.
 Result<SecretKey> load_key_file(const std::filesystem::path& path);
 
+// Writes `key` to a new file at `path` (mode 0600, fsync, and fsync of its folder). Refuses when
+// something is already there.
+Result<void> write_new_key_file(const std::filesystem::path& path, const SecretKey& key);
+
+// Moves the key file `from` over `to` atomically and durably (rename, fsync of the folder).
+Result<void> replace_key_file(const std::filesystem::path& from, const std::filesystem::path& to);
+
 }  // namespace carers::store

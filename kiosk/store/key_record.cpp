@@ -66,6 +66,12 @@ bool key_matches(const KeyRecord& record, const SecretKey& key) {
     return sodium_memcmp(c.data(), record.check.data(), c.size()) == 0;
 }
 
+bool key_matches_next(const KeyRecord& record, const SecretKey& key) {
+    if (!record.next) return false;
+    KeyCheck c = key_check_value(key);
+    return sodium_memcmp(c.data(), record.next->check.data(), c.size()) == 0;
+}
+
 Result<std::optional<KeyRecord>> read_key_record(const std::filesystem::path& database) {
     auto path = key_record_path(database);
     std::error_code ec;
@@ -78,7 +84,9 @@ Result<std::optional<KeyRecord>> read_key_record(const std::filesystem::path& da
     if (!std::getline(in, line) || line != header) return damaged;
     KeyRecord r;
     bool have_check = false, have_salt = false, have_ops = false, have_memory = false;
-    std::string source;
+    bool have_next_check = false, have_next_salt = false, have_next_ops = false, have_next_memory = false;
+    PendingKey next;
+    std::string source, next_source;
     while (std::getline(in, line)) {
         auto space = line.find(' ');
         if (space == std::string::npos) continue;
@@ -89,10 +97,22 @@ Result<std::optional<KeyRecord>> read_key_record(const std::filesystem::path& da
         else if (name == "salt") have_salt = unhex(value, r.salt);
         else if (name == "ops") have_ops = parse_number(value, r.limits.ops);
         else if (name == "memory") have_memory = parse_number(value, r.limits.memory);
+        else if (name == "next-source") next_source = value;
+        else if (name == "next-check") have_next_check = unhex(value, next.check);
+        else if (name == "next-salt") have_next_salt = unhex(value, next.salt);
+        else if (name == "next-ops") have_next_ops = parse_number(value, next.limits.ops);
+        else if (name == "next-memory") have_next_memory = parse_number(value, next.limits.memory);
     }
     if (!have_check || (source != "passphrase" && source != "random")) return damaged;
     r.from_passphrase = source == "passphrase";
     if (r.from_passphrase && !(have_salt && have_ops && have_memory && r.limits.valid())) return damaged;
+    if (!next_source.empty()) {
+        if (!have_next_check || (next_source != "passphrase" && next_source != "random")) return damaged;
+        next.from_passphrase = next_source == "passphrase";
+        if (next.from_passphrase && !(have_next_salt && have_next_ops && have_next_memory && next.limits.valid()))
+            return damaged;
+        r.next = next;
+    }
     return std::optional<KeyRecord>(r);
 }
 
@@ -106,6 +126,15 @@ Result<void> write_key_record(const std::filesystem::path& database, const KeyRe
         out << "salt " << hex(r.salt.data(), r.salt.size()) << "\n";
         out << "ops " << r.limits.ops << "\n";
         out << "memory " << r.limits.memory << "\n";
+    }
+    if (r.next) {
+        out << "next-source " << (r.next->from_passphrase ? "passphrase" : "random") << "\n";
+        out << "next-check " << hex(r.next->check.data(), r.next->check.size()) << "\n";
+        if (r.next->from_passphrase) {
+            out << "next-salt " << hex(r.next->salt.data(), r.next->salt.size()) << "\n";
+            out << "next-ops " << r.next->limits.ops << "\n";
+            out << "next-memory " << r.next->limits.memory << "\n";
+        }
     }
     std::string text = out.str();
     auto path = key_record_path(database);

@@ -20,6 +20,15 @@ namespace carers::store {
 
 using KeyCheck = std::array<std::uint8_t, 32>;
 
+// A new key a key change (key_rotation.h) is moving to, recorded before the database is
+// re-encrypted, so that a change cut short can be finished or undone at the next start.
+struct PendingKey {
+    bool from_passphrase = false;
+    KdfSalt salt{};     // passphrase only
+    KdfLimits limits;   // passphrase only
+    KeyCheck check{};
+};
+
 struct KeyRecord {
     bool from_passphrase = false;
     KdfSalt salt{};     // passphrase only
@@ -29,6 +38,8 @@ struct KeyRecord {
     // missing database, means the database was lost; one that does not (a crash between choosing
     // a passphrase and making the database) lets the database be made.
     bool database_made = false;
+    // Set while a key change is under way (between "about to re-encrypt" and "done").
+    std::optional<PendingKey> next;
 };
 
 std::filesystem::path key_record_path(const std::filesystem::path& database);
@@ -36,6 +47,8 @@ std::filesystem::path key_record_path(const std::filesystem::path& database);
 KeyCheck key_check_value(const SecretKey& key);
 // Whether `key` is the one the record was made for (constant-time comparison).
 bool key_matches(const KeyRecord& record, const SecretKey& key);
+// Whether `key` is the new key of a key change under way.
+bool key_matches_next(const KeyRecord& record, const SecretKey& key);
 
 // The record beside `database`: nullopt when there is none; an error when it is unreadable or
 // malformed.

@@ -50,7 +50,22 @@ struct DatabaseKey {
     SecretKey key;
     KeySource source = KeySource::key_file;
     int failed_passphrases = 0;  // wrong passphrases typed before the right one (for the audit log)
+    // When a key change was cut short (the key record has a pending key): the other key that may
+    // open the database. LocalStore::open tries `key`, then this, and finishes or undoes the change.
+    std::optional<SecretKey> alternative;
 };
+
+// The new key file a key change writes before it re-encrypts: "<key file>.next".
+std::filesystem::path next_key_file_path(const std::filesystem::path& key_file);
+
+// A key made from a new staff passphrase: asks (choosing_new) until one is long enough, at most
+// options.passphrase_attempts times. key_missing when cancelled, key_refused when none was usable.
+struct PassphraseKey {
+    SecretKey key;
+    KdfSalt salt{};
+    KdfLimits limits;
+};
+StoreResult<PassphraseKey> ask_new_passphrase_key(const KeyOptions& options, const PassphraseProvider& ask);
 
 // Finds the key for `options.database` from the first source that exists, checking it against
 // the key record when there is one. Never invents a new key for a database that already exists.
@@ -59,7 +74,8 @@ struct DatabaseKey {
 // Failures: key_refused (a source is unsafe or malformed), key_missing (no source, or the
 // passphrase prompt was cancelled), key_wrong (the key does not match the record, or three wrong
 // passphrases), database_damaged (the key record is damaged, or the database is gone but its
-// record remains), disk_error (cannot write a new key file or record).
+// record remains), disk_error (cannot write a new key file or record). While a key change is
+// pending, a key matching either the record's key or its pending key is accepted.
 StoreResult<DatabaseKey> resolve_database_key(const KeyOptions& options, const PassphraseProvider& ask_passphrase);
 
 }  // namespace carers::store

@@ -1,6 +1,7 @@
 #include "kiosk/store/local_store.h"
 
 #include "kiosk/store/key_record.h"
+#include "kiosk/store/key_rotation.h"
 
 namespace carers::store {
 
@@ -13,10 +14,23 @@ StoreResult<std::unique_ptr<LocalStore>> LocalStore::open(const StoreOptions& op
     auto record = read_key_record(options.key.database);
     bool key_known_good = record && record->has_value();  // resolve checked the key against it
 
+    bool change_pending = key_known_good && (*record)->next.has_value();
+
     OpenOptions open_options;
     open_options.create = options.create_database;
     auto db = Database::open(options.key.database, key->key, open_options);
+    SecretKey opened_with = key->key;
+    // A key change was cut short: the database takes one of the two keys.
+    if (!db && db.failure() == StoreFailure::key_wrong && key->alternative) {
+        db = Database::open(options.key.database, *key->alternative, open_options);
+        opened_with = *key->alternative;
+    }
     if (!db) {
+        if (db.failure() == StoreFailure::key_wrong && change_pending && !key->alternative)
+            return store_error(StoreFailure::key_wrong,
+                               "The database key was being changed when the program stopped, and the database no longer "
+                               "takes the key given. If a passphrase was being changed, type the other one (the new "
+                               "one, or the old one).");
         if (db.failure() == StoreFailure::key_wrong && key_known_good)
             return store_error(StoreFailure::database_damaged,
                                "The database " + options.key.database.string() +
@@ -24,13 +38,22 @@ StoreResult<std::unique_ptr<LocalStore>> LocalStore::open(const StoreOptions& op
                                    "or ask for support.");
         return db.store_error();
     }
-    // The record now says the database exists, so losing it later is noticed. A database made
-    // before key records existed gets one here too.
-    if (!key_known_good || !(*record)->database_made) {
-        KeyRecord done = key_known_good ? **record : KeyRecord{};
-        done.check = key_check_value(key->key);
-        done.database_made = true;
-        if (auto w = write_key_record(options.key.database, done); !w) return store_error(StoreFailure::disk_error, w.message());
+    if (change_pending) {
+        if (auto settled = settle_interrupted_key_change(**db, options.key, **record, opened_with, now); !settled)
+            return settled.store_error();
+    } else {
+        // A new key file from a key change stopped before the record named it never keyed anything.
+        std::error_code ec;
+        if (!options.key.key_file.empty()) std::filesystem::remove(next_key_file_path(options.key.key_file), ec);
+        // The record now says the database exists, so losing it later is noticed. A database made
+        // before key records existed gets one here too.
+        if (!key_known_good || !(*record)->database_made) {
+            KeyRecord done = key_known_good ? **record : KeyRecord{};
+            done.check = key_check_value(key->key);
+            done.database_made = true;
+            if (auto w = write_key_record(options.key.database, done); !w)
+                return store_error(StoreFailure::disk_error, w.message());
+        }
     }
 
     std::unique_ptr<LocalStore> store(new LocalStore(std::move(db.value()), options, key->source));
@@ -47,6 +70,10 @@ StoreResult<std::unique_ptr<LocalStore>> LocalStore::open(const StoreOptions& op
     if (!logged) return d.failure("The kiosk could not write to its database: " + logged.message());
     if (auto purged = store->purge_expired(now); !purged) return purged.store_error();
     return store;
+}
+
+StoreResult<void> LocalStore::change_key(const PassphraseProvider& choose_new, std::int64_t now) {
+    return change_database_key(*db_, options_.key, key_source_, choose_new, now);
 }
 
 StoreResult<PurgeCounts> LocalStore::purge_expired(std::int64_t now) {

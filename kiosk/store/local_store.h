@@ -62,6 +62,10 @@ public:
         return store::audit(*db_, event, subject, now);
     }
 
+    // Re-encrypts the database under a new key (key_rotation.h): a new key file, or a new
+    // passphrase asked for with `choose_new` (choosing_new). For staff tools, with the kiosk stopped.
+    StoreResult<void> change_key(const PassphraseProvider& choose_new, std::int64_t now);
+
     // Deletes what has expired (at start-up and hourly); audits what it removed.
     StoreResult<PurgeCounts> purge_expired(std::int64_t now);
 

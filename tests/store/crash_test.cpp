@@ -12,6 +12,7 @@
 
 #include <sodium.h>
 
+#include "kiosk/store/key_record.h"
 #include "kiosk/store/local_store.h"
 #include "tests/store/child_process.h"
 #include "tests/store/crash_payload.h"
@@ -234,4 +235,62 @@ TEST_CASE("on a full tmpfs the kiosk says the disk is full, keeps everything sav
     CHECK(saved > 3);
     CHECK(intact == saved);
     CHECK(of == saved);
+}
+
+TEST_CASE("a key change killed at random moments 40 times always reopens with every record intact") {
+    test::TempDir dir;
+    CentreKeys centre;
+    const std::string pk = hex(centre.pk.data(), centre.pk.size());
+    const char* seed_env = std::getenv("CARERS_CRASH_SEED");
+    const unsigned seed = seed_env ? static_cast<unsigned>(std::strtoul(seed_env, nullptr, 10)) : 20261124u;
+    INFO("seed " << seed << " (set CARERS_CRASH_SEED to replay)");
+    std::mt19937 rng(seed);
+    auto o = fast_options(dir.path());
+    std::string code;
+    {
+        auto s = open_store_ok(o, 1'700'000'000);
+        for (int i = 0; i < 30; ++i) REQUIRE(s->outbox().submit({"u", "1", "k", crash_payload(0, i)}, centre.pk, 1).ok());
+        REQUIRE(s->personal_drafts().save("rekey-form", crash_payload(1, 1), 1'700'000'000).ok());
+        auto t = s->parked_drafts().save(crash_payload(2, 2), "lighthouse", 1'700'000'000);
+        REQUIRE(t.ok());
+        code = t->code;
+    }
+
+    int finished = 0, undone = 0, rekeys = 0;
+    for (int run = 0; run < 40; ++run) {
+        const std::string r = std::to_string(run);
+        {
+            ChildProcess child({CARERS_STORE_CHILD, "rekey-loop", dir.path().string(), pk, r}, dir / "child-stderr.txt");
+            INFO("run " << run << ": " << child.output());
+            REQUIRE(child.wait_for("ready " + r + "\n", 20'000));
+            std::this_thread::sleep_for(std::chrono::microseconds(rng() % 150'000));  // a change takes ~70 ms
+            int status = child.kill_and_collect();
+            REQUIRE(WIFSIGNALED(status));  // killed by us, not failed by itself
+            for (const auto& line : child.lines()) rekeys += line.rfind("rekeyed ", 0) == 0 ? 1 : 0;
+        }
+        // What a restarted kiosk finds: the store opens, the change settled one way or the other.
+        auto s = open_store_ok(o, 1'700'000'100);
+        auto log = recent_audit(s->database(), 3).value();
+        for (const auto& e : log) {
+            finished += e.event == "key-changed" && e.subject == "finished-after-stop" ? 1 : 0;
+            undone += e.event == "key-changed" && e.subject == "undone-after-stop" ? 1 : 0;
+        }
+        CHECK_FALSE(read_key_record(o.key.database).value()->next.has_value());
+        CHECK_FALSE(std::filesystem::exists(next_key_file_path(o.key.key_file)));
+        auto stored = all_envelopes(*s);
+        REQUIRE(stored.size() == 30);
+        for (const auto& [id, e] : stored) REQUIRE(open_sealed(e.sealed, centre.pk, centre.sk).ok());
+        REQUIRE(s->personal_drafts().load("rekey-form").value().value().draft == crash_payload(1, 1));
+        auto resumed = s->parked_drafts().resume(code, "lighthouse", 1'700'000'101);
+        REQUIRE(resumed.ok());
+        REQUIRE(resumed->status == ResumeStatus::opened);
+        CHECK(resumed->draft == crash_payload(2, 2));
+        CHECK(s->database().integrity_problems(true).value().empty());
+        CHECK(s->database().cipher_problems().value().empty());
+    }
+    INFO("key changes completed " << rekeys << ", cut short and finished " << finished << ", cut short and undone " << undone);
+    CHECK(rekeys > 0);
+    CHECK(finished + undone > 0);  // kills did land inside the change
+    WARN("rekey kill test: " << rekeys << " changes completed, " << finished << " cut short and finished, " << undone
+                             << " cut short and undone");
 }

@@ -15,6 +15,9 @@
 //       a kiosk session that types markers (session_markers.h) into every kind of field: a
 //       submission, personal drafts, "come back later" drafts with right and wrong words, a staff
 //       PIN. Copies the -wal and -shm files while the store is open to DIR/snapshot.
+//   store_test_child rekey-loop DIR CENTRE_PK_HEX RUN
+//       opens the store in DIR (settling a key change an earlier kill cut short), prints
+//       "ready RUN", then changes the database key in a loop, printing "rekeyed RUN N" after each.
 //   store_test_child tmpfs-full DIR CENTRE_PK_HEX CENTRE_SK_HEX
 //       in a private mount namespace, puts the store on a 512 KiB tmpfs, fills it, checks that
 //       everything saved is intact, frees space and saves again; prints "ok ..." or "skip ...".
@@ -268,6 +271,19 @@ int session(const std::filesystem::path& dir, const CentrePublicKey& centre, con
     return 0;
 }
 
+int rekey_loop(const std::filesystem::path& dir, int run) {
+    auto store = open_or_exit(options_in(dir));
+    say("ready " + std::to_string(run));
+    for (int n = 0;; ++n) {
+        auto changed = store->change_key({}, 1'700'000'000 + n);
+        if (!changed) {
+            say(std::string("rekey-failed ") + failure_name(changed.failure()) + " " + changed.message());
+            return 3;
+        }
+        say("rekeyed " + std::to_string(run) + " " + std::to_string(n));
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -284,6 +300,7 @@ int main(int argc, char** argv) {
     if (mode == "crash-server") return crash_server(dir, centre);
     if (mode == "fill-disk") return fill_disk(dir, centre, std::atoll(argv[4]));
     if (mode == "session") return session(dir, centre, argv[4]);
+    if (mode == "rekey-loop") return rekey_loop(dir, std::atoi(argv[4]));
     if (mode == "tmpfs-full") {
         std::array<std::uint8_t, 32> sk;
         if (!from_hex(argv[4], sk)) return 2;

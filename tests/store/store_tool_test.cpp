@@ -147,3 +147,36 @@ TEST_CASE("carers-store unlock-drafts lifts the block after too many unknown res
     auto s = open_store_ok(o, now);
     CHECK_FALSE(s->parked_drafts().guess_limit().blocked_until(now).value().has_value());
 }
+
+TEST_CASE("carers-store rekey gives a key-file store a new key and a passphrase store a new passphrase") {
+    test::TempDir dir;
+    CentreKeys centre;
+    auto o = fast_options(dir.path());
+    {
+        auto s = open_store_ok(o);
+        REQUIRE(s->outbox().submit({"u", "1", "k", "{}"}, centre.pk, 1).ok());
+    }
+    std::string old_key = test::read_file(o.key.key_file);
+    auto rekey = run_tool(dir, {"--store", o.key.database.string(), "--key", o.key.key_file.string(), "rekey"});
+    INFO(rekey.err);
+    CHECK(rekey.exit_code == 0);
+    CHECK_THAT(rekey.out, ContainsSubstring("old key no longer opens"));
+    CHECK(test::read_file(o.key.key_file) != old_key);
+    auto status = run_tool(dir, {"--store", o.key.database.string(), "--key", o.key.key_file.string(), "status"});
+    CHECK(status.exit_code == 0);
+    CHECK_THAT(status.out, ContainsSubstring("waiting for the centre: 1"));
+    test::write_file(dir / "old.key", old_key);
+    chmod((dir / "old.key").c_str(), 0600);
+    CHECK(run_tool(dir, {"--store", o.key.database.string(), "--key", (dir / "old.key").string(), "status"}).exit_code == 12);
+
+    // A passphrase store: the current passphrase, then the new one twice.
+    auto db = (dir / "pass.db").string();
+    REQUIRE(run_tool(dir, {"--store", db, "init", "--passphrase"}, "correct horse battery\ncorrect horse battery\n").exit_code == 0);
+    auto changed = run_tool(dir, {"--store", db, "rekey"}, "correct horse battery\nstaple and paperclip\nstaple and paperclip\n");
+    INFO(changed.err);
+    CHECK(changed.exit_code == 0);
+    CHECK_THAT(changed.out, ContainsSubstring("new passphrase only"));
+    CHECK(run_tool(dir, {"--store", db, "status"}, "staple and paperclip\n").exit_code == 0);
+    CHECK(run_tool(dir, {"--store", db, "status"}, "correct horse battery\ncorrect horse battery\ncorrect horse battery\n")
+              .exit_code == 12);
+}

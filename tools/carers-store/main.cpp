@@ -8,6 +8,7 @@
 //   carers-store --store kiosk.db [--key kiosk.key] audit [N]    the last N audit events (default 50)
 //   carers-store --store kiosk.db [--key kiosk.key] set-pin      set the staff PIN (typed twice)
 //   carers-store --store kiosk.db [--key kiosk.key] unlock-drafts  lift the block after too many unknown resume codes
+//   carers-store --store kiosk.db [--key kiosk.key] rekey        re-encrypt under a new key file or passphrase
 //
 // The key is found as the kiosk finds it: $CREDENTIALS_DIRECTORY/carers-kiosk-db-key, the key
 // file, or the staff passphrase typed here. Exit codes are the store's (kiosk/store/README.md):
@@ -31,7 +32,7 @@ using namespace carers::store;
 namespace {
 
 int usage() {
-    std::fputs("usage: carers-store --store KIOSK.db [--key KEYFILE] status|verify|purge|audit [N]|set-pin|unlock-drafts\n"
+    std::fputs("usage: carers-store --store KIOSK.db [--key KEYFILE] status|verify|purge|audit [N]|set-pin|unlock-drafts|rekey\n"
                "       carers-store --store KIOSK.db (--key KEYFILE init | init --passphrase)\n",
                stderr);
     return 64;
@@ -106,7 +107,7 @@ int main(int argc, char** argv) {
     }
     if (store_path.empty() || command.empty()) return usage();
     if (command != "status" && command != "verify" && command != "purge" && command != "audit" && command != "set-pin" &&
-        command != "unlock-drafts" && command != "init")
+        command != "unlock-drafts" && command != "rekey" && command != "init")
         return usage();
     if (command == "init") {
         bool passphrase = arg == "--passphrase";
@@ -186,6 +187,19 @@ int main(int argc, char** argv) {
         if (!entries) return fail(db.failure(entries.message()));
         for (auto it = entries->rbegin(); it != entries->rend(); ++it)
             std::printf("%s  %-20s %s\n", when(it->at).c_str(), it->event.c_str(), it->subject.c_str());
+        return 0;
+    }
+    if (command == "rekey") {
+        // With the kiosk stopped: a running kiosk would find its database under a key it lacks.
+        auto changed = store.change_key(choose_passphrase, now);
+        if (!changed) return fail(changed.store_error());
+        if (store.key_source() == KeySource::passphrase)
+            std::printf("The database key was changed: %s now opens with the new passphrase only.\n", store_path.c_str());
+        else
+            std::printf("The database key was changed: %s now holds a new key, and the old key no longer opens %s.\n",
+                        key_path.c_str(), store_path.c_str());
+        std::printf("Back up %s and %s.key-record again; backups made before now still need the old key.\n",
+                    store_path.c_str(), store_path.c_str());
         return 0;
     }
     if (command == "unlock-drafts") {

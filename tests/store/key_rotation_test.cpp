@@ -1,0 +1,237 @@
+// Changing the database key, and a change cut short at each step being finished or undone at the
+// next start (key_rotation.h). The SIGKILL version is in crash_test.cpp.
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/matchers/catch_matchers_string.hpp>
+
+#include <sys/stat.h>
+
+#include "kiosk/store/key_file.h"
+#include "kiosk/store/key_record.h"
+#include "kiosk/store/key_rotation.h"
+#include "kiosk/store/local_store.h"
+#include "tests/store/store_fixtures.h"
+
+using namespace carers;
+using namespace carers::store;
+using namespace carers::store::test_fixtures;
+using Catch::Matchers::ContainsSubstring;
+
+namespace {
+
+const std::string parked_json = R"({"answers":{"notes":"REKEY-PARKED-7"}})";
+
+struct Filled {
+    std::string parked_code;
+};
+
+// A store with something of every kind in it: submissions, a personal draft, a parked draft.
+Filled fill(LocalStore& s, const CentreKeys& centre) {
+    for (int i = 0; i < 20; ++i)
+        REQUIRE(s.outbox().submit({"https://forms/self-review", "1", "self-review", "{\"n\":" + std::to_string(i) + "}"},
+                                  centre.pk, 100 + i)
+                    .ok());
+    REQUIRE(s.personal_drafts().save("form-a", R"({"step":4})", 130).ok());
+    auto ticket = s.parked_drafts().save(parked_json, "lighthouse", 131);
+    REQUIRE(ticket.ok());
+    return {ticket->code};
+}
+
+// Everything fill() put there is there, intact, and the file is sound.
+void check_filled(LocalStore& s, const CentreKeys& centre, const Filled& f) {
+    auto pending = s.outbox().pending(100, 1 << 20);
+    REQUIRE(pending.ok());
+    REQUIRE(pending->size() == 20);
+    for (const auto& e : *pending) CHECK(open_sealed(e.sealed, centre.pk, centre.sk).ok());
+    auto draft = s.personal_drafts().load("form-a");
+    REQUIRE(draft.ok());
+    REQUIRE(draft->has_value());
+    CHECK((*draft)->draft == R"({"step":4})");
+    auto resumed = s.parked_drafts().resume(f.parked_code, "lighthouse", 200);
+    REQUIRE(resumed.ok());
+    CHECK(resumed->status == ResumeStatus::opened);
+    CHECK(resumed->draft == parked_json);
+    CHECK(s.database().integrity_problems(true).value().empty());
+    CHECK(s.database().cipher_problems().value().empty());
+}
+
+bool audited(LocalStore& s, const std::string& event, const std::string& subject) {
+    auto log = recent_audit(s.database(), 200).value();
+    for (const auto& e : log)
+        if (e.event == event && e.subject == subject) return true;
+    return false;
+}
+
+std::string bytes_of(const SecretKey& k) { return std::string(reinterpret_cast<const char*>(k.data()), SecretKey::size); }
+
+PassphraseProvider answers(std::vector<std::string> list) {
+    auto shared = std::make_shared<std::vector<std::string>>(std::move(list));
+    auto next = std::make_shared<std::size_t>(0);
+    return [shared, next](const PassphraseRequest&) -> std::optional<std::string> {
+        if (*next >= shared->size()) return std::nullopt;
+        return (*shared)[(*next)++];
+    };
+}
+
+}  // namespace
+
+TEST_CASE("changing the key re-encrypts the store: the old key no longer opens it, the new one does, nothing is lost") {
+    test::TempDir dir;
+    CentreKeys centre;
+    auto o = fast_options(dir.path());
+    Filled f;
+    {
+        auto s = open_store_ok(o, 100);
+        f = fill(*s, centre);
+    }
+    auto old_key = load_key_file(o.key.key_file).value();
+    {
+        auto s = open_store_ok(o, 150);
+        REQUIRE(s->change_key({}, 151).ok());
+        CHECK(audited(*s, "key-changed", "key-file"));
+        check_filled(*s, centre, f);  // the open store goes on working under the new key
+    }
+    auto new_key = load_key_file(o.key.key_file).value();
+    CHECK(bytes_of(new_key) != bytes_of(old_key));
+    struct stat st {};
+    REQUIRE(stat(o.key.key_file.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK_FALSE(std::filesystem::exists(next_key_file_path(o.key.key_file)));
+    auto record = read_key_record(o.key.database).value();
+    REQUIRE(record.has_value());
+    CHECK(key_matches(*record, new_key));
+    CHECK_FALSE(record->next.has_value());
+    // The checkpoint after re-encrypting leaves no page under the old key in the -wal file.
+    const std::filesystem::path wal = o.key.database.string() + "-wal";
+    CHECK((!std::filesystem::exists(wal) || std::filesystem::file_size(wal) == 0));
+
+    auto with_old = Database::open(o.key.database, old_key);
+    CHECK(with_old.failure() == StoreFailure::key_wrong);
+    auto s = open_store_ok(o, 300);
+    check_filled(*s, centre, f);
+}
+
+TEST_CASE("a passphrase store changes to a new passphrase, and only the new one opens it") {
+    test::TempDir dir;
+    CentreKeys centre;
+    auto o = fast_options(dir.path());
+    o.key.key_file.clear();
+    o.key.new_key = NewKey::passphrase;
+    Filled f;
+    {
+        auto s = open_store_ok(o, 100, answers({"first passphrase 1"}));
+        f = fill(*s, centre);
+        // Too short first, then a good one.
+        auto changed = s->change_key(answers({"short", "second passphrase 2"}), 150);
+        INFO((changed.ok() ? "" : changed.message()));
+        REQUIRE(changed.ok());
+        CHECK(audited(*s, "key-changed", "passphrase"));
+    }
+    auto old = LocalStore::open(o, answers({"first passphrase 1", "first passphrase 1", "first passphrase 1"}), 200);
+    CHECK(old.failure() == StoreFailure::key_wrong);
+    auto s = open_store_ok(o, 200, answers({"second passphrase 2"}));
+    check_filled(*s, centre, f);
+    CHECK(s->change_key({}, 201).failure() == StoreFailure::key_missing);  // nobody to ask: nothing changes
+    s.reset();
+    open_store_ok(o, 202, answers({"second passphrase 2"}));
+}
+
+TEST_CASE("a store under a systemd credential is not re-keyed, and says how to do it") {
+    test::TempDir dir;
+    auto o = fast_options(dir.path());
+    { open_store_ok(o); }
+    std::filesystem::create_directories(dir / "creds");
+    std::filesystem::copy_file(o.key.key_file, dir / "creds" / "carers-kiosk-db-key");
+    o.key.credentials_directory = dir / "creds";
+    auto s = open_store_ok(o);
+    REQUIRE(s->key_source() == KeySource::credential);
+    auto refused = s->change_key({}, 1);
+    CHECK(refused.failure() == StoreFailure::key_refused);
+    CHECK_THAT(refused.message(), ContainsSubstring("Changing the key"));
+}
+
+TEST_CASE("a key change cut short before the database was re-encrypted is undone at the next start") {
+    test::TempDir dir;
+    CentreKeys centre;
+    auto o = fast_options(dir.path());
+    Filled f;
+    {
+        auto s = open_store_ok(o, 100);
+        f = fill(*s, centre);
+    }
+    auto old_key = load_key_file(o.key.key_file).value();
+    // Steps 1 and 2 done, then the power went.
+    SecretKey next = SecretKey::random();
+    REQUIRE(write_new_key_file(next_key_file_path(o.key.key_file), next).ok());
+    auto record = *read_key_record(o.key.database).value();
+    record.next = PendingKey{false, {}, {}, key_check_value(next)};
+    REQUIRE(write_key_record(o.key.database, record).ok());
+
+    auto s = open_store_ok(o, 150);
+    CHECK(audited(*s, "key-changed", "undone-after-stop"));
+    check_filled(*s, centre, f);
+    CHECK(bytes_of(load_key_file(o.key.key_file).value()) == bytes_of(old_key));
+    CHECK_FALSE(std::filesystem::exists(next_key_file_path(o.key.key_file)));
+    CHECK_FALSE(read_key_record(o.key.database).value()->next.has_value());
+}
+
+TEST_CASE("a key change cut short after the database was re-encrypted is finished at the next start") {
+    test::TempDir dir;
+    CentreKeys centre;
+    auto o = fast_options(dir.path());
+    Filled f;
+    {
+        auto s = open_store_ok(o, 100);
+        f = fill(*s, centre);
+    }
+    auto old_key = load_key_file(o.key.key_file).value();
+    SecretKey next = SecretKey::random();
+    REQUIRE(write_new_key_file(next_key_file_path(o.key.key_file), next).ok());
+    auto record = *read_key_record(o.key.database).value();
+    record.next = PendingKey{false, {}, {}, key_check_value(next)};
+    REQUIRE(write_key_record(o.key.database, record).ok());
+    {
+        // Step 3 committed, then the power went before the key file moved.
+        auto db = open_ok(o.key.database, old_key);
+        std::string literal = next.sqlcipher_literal();
+        REQUIRE(db->exec("PRAGMA rekey = \"" + literal + "\"").ok());
+    }
+    REQUIRE(Database::open(o.key.database, old_key).failure() == StoreFailure::key_wrong);
+
+    SECTION("with the new key file still beside the old one") {}
+    SECTION("with the new key file already moved into place") {
+        REQUIRE(replace_key_file(next_key_file_path(o.key.key_file), o.key.key_file).ok());
+    }
+    auto s = open_store_ok(o, 150);
+    CHECK(audited(*s, "key-changed", "finished-after-stop"));
+    check_filled(*s, centre, f);
+    CHECK(bytes_of(load_key_file(o.key.key_file).value()) == bytes_of(next));
+    CHECK_FALSE(std::filesystem::exists(next_key_file_path(o.key.key_file)));
+    auto after = read_key_record(o.key.database).value();
+    CHECK(key_matches(*after, next));
+    CHECK_FALSE(after->next.has_value());
+}
+
+TEST_CASE("a passphrase change cut short after re-encrypting opens with the new passphrase and asks for it by name") {
+    test::TempDir dir;
+    auto o = fast_options(dir.path());
+    o.key.key_file.clear();
+    o.key.new_key = NewKey::passphrase;
+    { open_store_ok(o, 100, answers({"first passphrase 1"})); }
+    auto record = *read_key_record(o.key.database).value();
+    auto old_key = derive_key("first passphrase 1", record.salt, record.limits).value();
+    PendingKey next{true, random_salt(), KdfLimits::test_minimum(), {}};
+    auto new_key = derive_key("second passphrase 2", next.salt, next.limits).value();
+    next.check = key_check_value(new_key);
+    record.next = next;
+    REQUIRE(write_key_record(o.key.database, record).ok());
+    {
+        auto db = open_ok(o.key.database, old_key);
+        REQUIRE(db->exec("PRAGMA rekey = \"" + new_key.sqlcipher_literal() + "\"").ok());
+    }
+    auto with_old = LocalStore::open(o, answers({"first passphrase 1"}), 150);
+    CHECK(with_old.failure() == StoreFailure::key_wrong);
+    CHECK_THAT(with_old.message(), ContainsSubstring("was being changed"));
+    auto s = open_store_ok(o, 151, answers({"second passphrase 2"}));
+    CHECK(audited(*s, "key-changed", "finished-after-stop"));
+    CHECK(key_matches(*read_key_record(o.key.database).value(), new_key));
+}
