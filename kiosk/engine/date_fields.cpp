@@ -37,24 +37,35 @@ int read_month(std::string_view raw) {
     return -1;
 }
 
-std::string lower_first(std::string_view s) {
-    std::string out(s);
-    if (!out.empty()) out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
-    return out;
+DateProblem problem(const char* tmpl, MessageArgs args, unsigned parts, bool in_future = false) {
+    DateProblem p;
+    p.message = fill_message(tmpl, args);
+    p.parts = parts;
+    p.in_future = in_future;
+    p.message_template = tmpl;
+    p.message_args = std::move(args);
+    return p;
 }
 
-std::string missing_message(std::string_view label, unsigned parts) {
-    std::string list;
+DateProblem missing_problem(std::string_view label, unsigned parts) {
+    const char* tmpl = nullptr;
     switch (parts) {
-    case DatePartDay: list = "a day"; break;
-    case DatePartMonth: list = "a month"; break;
-    case DatePartYear: list = "a year"; break;
-    case DatePartDay | DatePartMonth: list = "a day and month"; break;
-    case DatePartDay | DatePartYear: list = "a day and year"; break;
-    case DatePartMonth | DatePartYear: list = "a month and year"; break;
-    default: list = "a day, month and year"; break;
+    case DatePartDay: tmpl = translatable("{{label}} must include a day"); break;
+    case DatePartMonth: tmpl = translatable("{{label}} must include a month"); break;
+    case DatePartYear: tmpl = translatable("{{label}} must include a year"); break;
+    case DatePartDay | DatePartMonth: tmpl = translatable("{{label}} must include a day and month"); break;
+    case DatePartDay | DatePartYear: tmpl = translatable("{{label}} must include a day and year"); break;
+    case DatePartMonth | DatePartYear: tmpl = translatable("{{label}} must include a month and year"); break;
+    default: tmpl = translatable("{{label}} must include a day, month and year"); break;
     }
-    return std::string(label) + " must include " + list;
+    return problem(tmpl, {{"label", std::string(label)}}, parts);
+}
+
+// "Enter date of birth": the label starts lower case in the middle of a sentence (English).
+DateProblem enter_problem(std::string_view label) {
+    std::string lower(label);
+    if (!lower.empty()) lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[0])));
+    return problem(translatable("Enter {{label}}"), {{"label", lower}}, DatePartDay | DatePartMonth | DatePartYear);
 }
 
 }  // namespace
@@ -72,27 +83,29 @@ DateFields fields_from_date(const Date& d) {
 
 std::optional<DateProblem> check_date(const Date& d, std::string_view label,
                                       std::optional<Date> not_before, std::optional<Date> not_after,
-                                      std::string_view after_message) {
+                                      std::string_view after_template) {
     unsigned missing = (d.day == 0 ? DatePartDay : 0u) | (d.month == 0 ? DatePartMonth : 0u) |
                        (d.year == 0 ? DatePartYear : 0u);
-    if (missing == (DatePartDay | DatePartMonth | DatePartYear))
-        return DateProblem{"Enter " + lower_first(label), missing, false};
-    if (missing) return DateProblem{missing_message(label, missing), missing, false};
-    if (d.year > 0 && d.year < 1000) return DateProblem{"Year must include 4 numbers", DatePartYear, false};
+    if (missing == (DatePartDay | DatePartMonth | DatePartYear)) return enter_problem(label);
+    if (missing) return missing_problem(label, missing);
+    if (d.year > 0 && d.year < 1000) return problem(translatable("Year must include 4 numbers"), {}, DatePartYear);
     if (!is_real_date(d)) {
         unsigned wrong = (d.day < 1 || d.day > 31 ? DatePartDay : 0u) |
                          (d.month < 1 || d.month > 12 ? DatePartMonth : 0u) |
                          (d.year < 1 || d.year > 9999 ? DatePartYear : 0u);
         if (!wrong) wrong = DatePartDay;  // 31 April, 29 February 2023: the day is what is wrong
-        return DateProblem{std::string(label) + " must be a real date", wrong, false};
+        return problem(translatable("{{label}} must be a real date"), {{"label", std::string(label)}}, wrong);
     }
-    if (not_after && d > *not_after)
-        return DateProblem{std::string(label) + " " + std::string(after_message),
-                           DatePartDay | DatePartMonth | DatePartYear, true};
+    constexpr unsigned all = DatePartDay | DatePartMonth | DatePartYear;
+    if (not_after && d > *not_after) {
+        DateProblem p = problem("", {{"label", std::string(label)}, {"limit", display_text(AnswerValue{*not_after})}}, all, true);
+        p.message_template = std::string(after_template);
+        p.message = fill_message(after_template, p.message_args);
+        return p;
+    }
     if (not_before && d < *not_before)
-        return DateProblem{std::string(label) + " must be the same as or after " +
-                               display_text(AnswerValue{*not_before}),
-                           DatePartDay | DatePartMonth | DatePartYear, false};
+        return problem(translatable("{{label}} must be the same as or after {{limit}}"),
+                       {{"label", std::string(label)}, {"limit", display_text(AnswerValue{*not_before})}}, all);
     return std::nullopt;
 }
 
@@ -101,8 +114,7 @@ DateFieldsReading read_date_fields(const DateFields& fields, std::string_view la
     auto d = date_from_fields(fields);
     if (!d) {
         if (!required) return {};
-        return {std::nullopt, DateProblem{"Enter " + lower_first(label),
-                                          DatePartDay | DatePartMonth | DatePartYear, false}};
+        return {std::nullopt, enter_problem(label)};
     }
     if (auto problem = check_date(*d, label, not_before, not_after)) return {std::nullopt, problem};
     return {d, std::nullopt};

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "kiosk/engine/answer_value.h"
+#include "kiosk/engine/message_text.h"
 
 namespace carers::engine {
 
@@ -35,15 +36,19 @@ struct DateProblem {
     std::string message;  // e.g. "Date of birth must include a month"
     unsigned parts = 0;   // DatePart bits
     bool in_future = false;
+    // For translation (message_text.h): "{{label}} must include a month", {{"label", ...}}.
+    std::string message_template;
+    MessageArgs message_args;
 };
 
 // What is wrong with a date typed into the boxes, in GOV.UK words, or nullopt when it is a real
 // date within the limits. `label` names the date at the start of a sentence ("Date of birth");
-// `not_after` (today, for a date of birth) and `not_before` are optional limits.
+// `not_after` (today, for a date of birth) and `not_before` are optional limits. `after_template`
+// is the message for a date after `not_after` ({{label}}, and {{limit}}: not_after as words).
 std::optional<DateProblem> check_date(const Date& d, std::string_view label,
                                       std::optional<Date> not_before = std::nullopt,
                                       std::optional<Date> not_after = std::nullopt,
-                                      std::string_view after_message = "must be today or in the past");
+                                      std::string_view after_template = translatable("{{label}} must be today or in the past"));
 
 // The three boxes in one step: either the real date, or the problem. `required` decides whether
 // three empty boxes are a problem ("Enter <label in lower case>").

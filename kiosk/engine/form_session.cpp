@@ -327,13 +327,16 @@ std::vector<ValidationError> FormSession::validate_page(const ItemRef& anchor) c
     std::vector<ValidationError> out;
     if (is_add_another(anchor)) {
         const RepeatSummary r = repeat_summary(anchor);
+        auto add = [&](Problem p, const char* tmpl, MessageArgs args) {
+            std::string message = fill_message(tmpl, args);
+            out.push_back(ValidationError{anchor, p, std::move(message), 0, tmpl, std::move(args)});
+        };
         if (r.count < r.min)
-            out.push_back({anchor, Problem::TooFewAnswers,
-                           "Add at least " + std::to_string(r.min) + " (" + anchor.item->label() +
-                               ") before you continue", 0});
+            add(Problem::TooFewAnswers, translatable("Add at least {{count}} ({{label}}) before you continue"),
+                {{"count", std::to_string(r.min)}, {"label", anchor.item->label()}});
         if (r.max && r.count > *r.max)
-            out.push_back({anchor, Problem::TooManyAnswers,
-                           "Remove one: there can be no more than " + std::to_string(*r.max), 0});
+            add(Problem::TooManyAnswers, translatable("Remove one: there can be no more than {{count}}"),
+                {{"count", std::to_string(*r.max)}});
         return out;
     }
     for (const ItemRef& occ : page_contents(anchor, store_)) {

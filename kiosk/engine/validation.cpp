@@ -11,16 +11,16 @@ namespace carers::engine {
 
 namespace {
 
-std::string required_message(const Item& item) {
+const char* required_message(const Item& item) {
     switch (item.type) {
-    case ItemType::Boolean: return "Select yes or no";
+    case ItemType::Boolean: return translatable("Select yes or no");
     case ItemType::Choice:
     case ItemType::OpenChoice:
-        return item.repeats ? "Select at least one answer" : "Select an answer";
-    case ItemType::Date: return "Enter a date";
+        return item.repeats ? translatable("Select at least one answer") : translatable("Select an answer");
+    case ItemType::Date: return translatable("Enter a date");
     case ItemType::Integer:
-    case ItemType::Decimal: return "Enter a number";
-    default: return "Enter an answer";
+    case ItemType::Decimal: return translatable("Enter a number");
+    default: return translatable("Enter an answer");
     }
 }
 
@@ -28,6 +28,17 @@ std::string required_message(const Item& item) {
 std::string subject(const Item& item, const char* fallback) {
     return item.short_text.empty() ? fallback : item.short_text;
 }
+
+// Adds a problem whose message is `tmpl` filled from `args` (both kept, for translation).
+struct Problems {
+    const ItemRef& ref;
+    std::vector<ValidationError>& out;
+    void add(Problem p, const char* tmpl, MessageArgs args = {}) const { add(p, std::string(tmpl), std::move(args)); }
+    void add(Problem p, std::string tmpl, MessageArgs args = {}) const {
+        std::string message = fill_message(tmpl, args);
+        out.push_back(ValidationError{ref, p, std::move(message), 0, std::move(tmpl), std::move(args)});
+    }
+};
 
 std::size_t utf8_length(const std::string& s) {
     // Count code points, not bytes: maxLength is about what a person sees.
@@ -52,31 +63,32 @@ int decimal_places(double d) {
 
 void check_text_kind(const Item& item, const std::string& s, std::vector<ValidationError>& out,
                      const ItemRef& ref) {
-    auto add = [&](Problem p, std::string m) { out.push_back({ref, p, std::move(m), 0}); };
+    const Problems problems{ref, out};
     const std::string example = item.entry_format;
     switch (item.input_kind) {
     case InputKind::Postcode:
         if (!is_uk_postcode(s))
-            add(Problem::NotAPostcode,
-                "Enter a real postcode, like " + (example.empty() ? std::string("SW1A 2AA") : example));
+            problems.add(Problem::NotAPostcode, translatable("Enter a real postcode, like {{example}}"),
+                         {{"example", example.empty() ? std::string("SW1A 2AA") : example}});
         break;
     case InputKind::UkPhone:
         if (!is_uk_phone(s))
-            add(Problem::NotAPhoneNumber,
-                "Enter a UK phone number, like " +
-                    (example.empty() ? std::string("01632 960 001 or 07700 900 982") : example));
+            problems.add(Problem::NotAPhoneNumber, translatable("Enter a UK phone number, like {{example}}"),
+                         {{"example", example.empty() ? std::string("01632 960 001 or 07700 900 982") : example}});
         break;
     case InputKind::Email:
         if (!is_email_address(s))
-            add(Problem::NotAnEmailAddress,
-                "Enter an email address in the correct format, like name@example.com");
+            problems.add(Problem::NotAnEmailAddress,
+                         translatable("Enter an email address in the correct format, like name@example.com"));
         break;
     case InputKind::NhsNumber:
         switch (check_nhs_number(s)) {
-        case NhsNumberCheck::NotTenDigits: add(Problem::NotAnNhsNumber, "NHS number must be 10 numbers"); break;
+        case NhsNumberCheck::NotTenDigits:
+            problems.add(Problem::NotAnNhsNumber, translatable("NHS number must be 10 numbers"));
+            break;
         case NhsNumberCheck::WrongCheckDigit:
-            add(Problem::NotAnNhsNumber,
-                "Enter a real NHS number. Check it against a letter from the NHS or the NHS App");
+            problems.add(Problem::NotAnNhsNumber,
+                         translatable("Enter a real NHS number. Check it against a letter from the NHS or the NHS App"));
             break;
         case NhsNumberCheck::Valid: break;
         }
@@ -93,13 +105,12 @@ void check_date_value(const Item& item, const Date& d, const ValidationContext& 
     if (item.max_value)
         if (auto* m = std::get_if<Date>(&*item.max_value)) not_after = *m;
     const bool past_only = item.input_kind == InputKind::DateOfBirth || item.input_kind == InputKind::PastDate;
-    std::string after_message = "must be the same as or before " +
-                                (not_after ? display_text(AnswerValue{*not_after}) : std::string());
+    const char* after_template = translatable("{{label}} must be the same as or before {{limit}}");
     if (past_only && context.today && (!not_after || *context.today < *not_after)) {
         not_after = context.today;
-        after_message = "must be today or in the past";
+        after_template = translatable("{{label}} must be today or in the past");
     }
-    auto problem = check_date(d, subject(item, "Date"), not_before, not_after, after_message);
+    auto problem = check_date(d, subject(item, translatable("Date")), not_before, not_after, after_template);
     if (!problem) return;
     Problem p = Problem::NotRealDate;
     if (problem->message.find("must include") != std::string::npos ||
@@ -109,7 +120,8 @@ void check_date_value(const Item& item, const Date& d, const ValidationContext& 
         p = Problem::DateInFuture;
     else if (problem->message.find("must be the same as") != std::string::npos)
         p = problem->in_future ? Problem::TooLarge : Problem::TooSmall;
-    out.push_back({ref, p, problem->message, problem->parts});
+    out.push_back(ValidationError{ref, p, problem->message, problem->parts, problem->message_template,
+                                  problem->message_args});
 }
 
 }  // namespace
@@ -138,25 +150,35 @@ std::vector<ValidationError> validate_answers(const ItemRef& ref,
                                               const ValidationContext& context) {
     const Item& item = *ref.item;
     std::vector<ValidationError> errors;
-    auto add = [&](Problem p, std::string m) { errors.push_back({ref, p, std::move(m), 0}); };
+    const Problems problems{ref, errors};
     if (!is_question(item.type)) return errors;
     if (values.empty()) {
-        if (item.required) add(Problem::Required, required_message(item));
+        if (item.required) problems.add(Problem::Required, required_message(item));
         return errors;
     }
+    const MessageArgs answer_label = {{"label", subject(item, translatable("Answer"))}};
+    auto with_label = [&](std::string name, std::string value) {
+        MessageArgs a = answer_label;
+        a.emplace_back(std::move(name), std::move(value));
+        return a;
+    };
     for (const AnswerValue& v : values) {
         if (is_unparsed_number(item, v)) {
-            add(Problem::WrongType,
-                item.short_text.empty()
-                    ? (item.type == ItemType::Integer ? "Enter a whole number, like 12"
-                                                      : "Enter a number, like 12 or 2.5")
-                    : item.short_text + (item.type == ItemType::Integer ? " must be a whole number"
-                                                                        : " must be a number"));
+            const bool whole = item.type == ItemType::Integer;
+            if (item.short_text.empty())
+                problems.add(Problem::WrongType, whole ? translatable("Enter a whole number, like 12")
+                                                       : translatable("Enter a number, like 12 or 2.5"));
+            else
+                problems.add(Problem::WrongType, whole ? translatable("{{label}} must be a whole number")
+                                                       : translatable("{{label}} must be a number"),
+                             answer_label);
             continue;
         }
         if (!value_fits_item(item, v)) {
-            add(item.type == ItemType::Choice ? Problem::NotAnOption : Problem::WrongType,
-                item.type == ItemType::Choice ? "Select one of the answers shown" : required_message(item));
+            if (item.type == ItemType::Choice)
+                problems.add(Problem::NotAnOption, translatable("Select one of the answers shown"));
+            else
+                problems.add(Problem::WrongType, required_message(item));
             continue;
         }
         if (auto* d = std::get_if<Date>(&v)) {
@@ -166,54 +188,67 @@ std::vector<ValidationError> validate_answers(const ItemRef& ref,
         if (auto* s = std::get_if<std::string>(&v)) {
             const std::size_t before = errors.size();
             if (item.max_length && utf8_length(*s) > static_cast<std::size_t>(*item.max_length))
-                add(Problem::TooLong, subject(item, "Answer") + " must be " +
-                                          std::to_string(*item.max_length) + " characters or fewer");
+                problems.add(Problem::TooLong, translatable("{{label}} must be {{count}} characters or fewer"),
+                             with_label("count", std::to_string(*item.max_length)));
             if (item.min_length && utf8_length(*s) < static_cast<std::size_t>(*item.min_length))
-                add(Problem::TooShort, subject(item, "Answer") + " must be " +
-                                           std::to_string(*item.min_length) + " characters or more");
+                problems.add(Problem::TooShort, translatable("{{label}} must be {{count}} characters or more"),
+                             with_label("count", std::to_string(*item.min_length)));
             check_text_kind(item, *s, errors, ref);
             // The kind's own message is clearer than a pattern's; report the pattern only when
             // the kind is satisfied (or there is none).
             if (errors.size() == before && !item.regex.empty()) {
                 try {
-                    if (!std::regex_match(*s, std::regex(item.regex)))
-                        add(Problem::WrongFormat, !item.format_message.empty() ? item.format_message
-                                                  : item.entry_format.empty()
-                                                      ? "Answer is not in the right format"
-                                                      : "Enter it like " + item.entry_format);
+                    if (!std::regex_match(*s, std::regex(item.regex))) {
+                        // A form's own message is form text (translated with the form), so it
+                        // is its own template.
+                        if (!item.format_message.empty())
+                            problems.add(Problem::WrongFormat, item.format_message);
+                        else if (item.entry_format.empty())
+                            problems.add(Problem::WrongFormat, translatable("Answer is not in the right format"));
+                        else
+                            problems.add(Problem::WrongFormat, translatable("Enter it like {{example}}"),
+                                         {{"example", item.entry_format}});
+                    }
                 } catch (const std::regex_error&) {
                     // A broken pattern is the form author's mistake; the linter reports it.
                 }
             }
         }
         if (auto* d = std::get_if<double>(&v);
-            d && item.max_decimal_places && decimal_places(*d) > *item.max_decimal_places)
-            add(Problem::TooManyDecimals,
-                subject(item, "Answer") + " must have " +
-                    (*item.max_decimal_places == 0
-                         ? std::string("no decimal places")
-                         : "no more than " + std::to_string(*item.max_decimal_places) +
-                               (*item.max_decimal_places == 1 ? " decimal place" : " decimal places")));
+            d && item.max_decimal_places && decimal_places(*d) > *item.max_decimal_places) {
+            const int places = *item.max_decimal_places;
+            problems.add(Problem::TooManyDecimals,
+                         places == 0   ? translatable("{{label}} must have no decimal places")
+                         : places == 1 ? translatable("{{label}} must have no more than 1 decimal place")
+                                       : translatable("{{label}} must have no more than {{count}} decimal places"),
+                         with_label("count", std::to_string(places)));
+        }
         if (item.min_value)
             if (auto c = compare_values(v, *item.min_value); c && *c < 0)
-                add(Problem::TooSmall, subject(item, "Answer") + " must be " + display_text(*item.min_value) + " or more");
+                problems.add(Problem::TooSmall, translatable("{{label}} must be {{limit}} or more"),
+                             with_label("limit", display_text(*item.min_value)));
         if (item.max_value)
             if (auto c = compare_values(v, *item.max_value); c && *c > 0)
-                add(Problem::TooLarge, subject(item, "Answer") + " must be " + display_text(*item.max_value) + " or less");
+                problems.add(Problem::TooLarge, translatable("{{label}} must be {{limit}} or less"),
+                             with_label("limit", display_text(*item.max_value)));
     }
     if (item.repeats) {
         const int n = static_cast<int>(values.size());
         if (item.min_occurs && n < *item.min_occurs)
-            add(Problem::TooFewAnswers, "Select at least " + std::to_string(*item.min_occurs) + " answers");
+            problems.add(Problem::TooFewAnswers, translatable("Select at least {{count}} answers"),
+                         {{"count", std::to_string(*item.min_occurs)}});
         if (item.max_occurs && n > *item.max_occurs)
-            add(Problem::TooManyAnswers, "Select no more than " + std::to_string(*item.max_occurs) +
-                                             (*item.max_occurs == 1 ? " answer" : " answers"));
+            problems.add(Problem::TooManyAnswers,
+                         *item.max_occurs == 1 ? translatable("Select no more than 1 answer")
+                                               : translatable("Select no more than {{count}} answers"),
+                         {{"count", std::to_string(*item.max_occurs)}});
         if (n > 1)
             for (const AnswerOption& o : item.answer_options)
                 if (o.exclusive && std::any_of(values.begin(), values.end(),
                                                [&](const AnswerValue& v) { return values_equal(v, o.value); }))
-                    add(Problem::ExclusiveOption, "Select '" + display_text(o.value) +
-                                                      "' on its own, or unselect it and choose other answers");
+                    problems.add(Problem::ExclusiveOption,
+                                 translatable("Select '{{option}}' on its own, or unselect it and choose other answers"),
+                                 {{"option", display_text(o.value)}});
     }
     return errors;
 }

@@ -12,6 +12,7 @@
 
 #include "kiosk/engine/answer_value.h"
 #include "kiosk/engine/item_ref.h"
+#include "kiosk/engine/message_text.h"
 
 namespace carers::engine {
 
@@ -40,8 +41,15 @@ enum class Problem {
 struct ValidationError {
     ItemRef ref;
     Problem problem = Problem::Required;
-    std::string message;  // English; the UI may translate by `problem`
+    std::string message;  // English, ready to show
     unsigned date_parts = 0;  // for date problems, which boxes (DatePart bits in date_fields.h)
+    // For translation (message_text.h): the English template `message` was filled from — the
+    // msgid in locales/carers-kiosk.pot, e.g. "{{label}} must be {{limit}} or less" — and its
+    // values. A view shows fill_message(tr(message_template), args), translating the "label"
+    // value as the item's shortText (form text) or, without one, as a word (tr("Answer")).
+    // A form's format-message is its own template.
+    std::string message_template;
+    MessageArgs message_args;
 };
 
 // What validation needs from outside the form. The engine has no clock: the app passes today.

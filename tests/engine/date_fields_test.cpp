@@ -7,6 +7,7 @@ using namespace carers::engine;
 namespace {
 std::string problem(const DateFields& f, bool required = true, std::optional<Date> today = std::nullopt) {
     auto r = read_date_fields(f, "Date of birth", required, std::nullopt, today);
+    if (r.problem) CHECK(fill_message(r.problem->message_template, r.problem->message_args) == r.problem->message);
     return r.problem ? r.problem->message : "";
 }
 }  // namespace

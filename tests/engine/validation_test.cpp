@@ -22,7 +22,12 @@ std::vector<std::string> messages(const json& item, std::vector<AnswerValue> val
     REQUIRE(s.answer(s.ref(id), std::move(values)) == AnswerResult::Ok);
     std::vector<std::string> out;
     if (s.next() == Nav::Blocked)
-        for (const auto& e : s.errors()) out.push_back(e.message);
+        for (const auto& e : s.errors()) {
+            // Every message can be translated: it is its template filled with its values.
+            CHECK_FALSE(e.message_template.empty());
+            CHECK(fill_message(e.message_template, e.message_args) == e.message);
+            out.push_back(e.message);
+        }
     return out;
 }
 std::vector<std::string> messages(const json& item, AnswerValue v, std::optional<Date> today = std::nullopt) {
@@ -208,4 +213,26 @@ TEST_CASE("open-choice takes an option or typed text; choice takes only options"
     CHECK(s.answer_text(s.ref("o"), "something else") == AnswerResult::Ok);
     CHECK(s.answer(s.ref("c"), std::string("something else")) == AnswerResult::WrongType);
     CHECK(s.response("t")["item"][0]["answer"][0]["valueString"] == "something else");
+}
+
+TEST_CASE("a message's template keeps the values out, so one translation serves every form") {
+    auto q = test::form({question("age", "integer",
+                                  {{"extension", {ext("maxValue", "Integer", 17),
+                                                  ext(short_text_url, "String", "Your age")}}})});
+    FormSession s(q);
+    s.answer(s.ref("age"), std::int64_t{40});
+    REQUIRE(s.next() == Nav::Blocked);
+    REQUIRE(s.errors().size() == 1);
+    const ValidationError& e = s.errors()[0];
+    CHECK(e.message == "Your age must be 17 or less");
+    CHECK(e.message_template == "{{label}} must be {{limit}} or less");
+    CHECK(e.message_args == MessageArgs{{"label", "Your age"}, {"limit", "17"}});
+    // The same template filled with another language's words.
+    CHECK(fill_message("{{label}}: maksymalnie {{limit}}", e.message_args) == "Your age: maksymalnie 17");
+}
+
+TEST_CASE("filling a template leaves unknown and unfinished placeholders as written") {
+    CHECK(fill_message("Enter {{label}} by {{when}}", {{"label", "a date"}}) == "Enter a date by {{when}}");
+    CHECK(fill_message("Broken {{label", {{"label", "x"}}) == "Broken {{label");
+    CHECK(fill_message("", {}).empty());
 }
