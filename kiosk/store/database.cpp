@@ -1,6 +1,9 @@
 #include "kiosk/store/database.h"
 
 #include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 #include <sodium.h>
@@ -96,6 +99,26 @@ StoreResult<std::unique_ptr<Database>> Database::open(const std::filesystem::pat
     OpenOptions options;
     options.migrations = &schema;
     return open(path, key, options);
+}
+
+Result<bool> Database::open_in_another_process(const std::filesystem::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) {
+        if (errno == ENOENT) return false;
+        return make_error("Cannot check whether " + path.string() + " is in use: " + std::strerror(errno) + ".");
+    }
+    // SQLite's unix VFS takes a SHARED lock as a read lock on the 510 bytes after the pending
+    // byte (os_unix.c: SHARED_FIRST, SHARED_SIZE); a write lock there conflicts with any of them.
+    struct flock probe {};
+    probe.l_type = F_WRLCK;
+    probe.l_whence = SEEK_SET;
+    probe.l_start = 0x40000000 + 2;
+    probe.l_len = 510;
+    int rc = fcntl(fd, F_GETLK, &probe);
+    int saved = errno;
+    ::close(fd);
+    if (rc != 0) return make_error("Cannot check whether " + path.string() + " is in use: " + std::strerror(saved) + ".");
+    return probe.l_type != F_UNLCK;
 }
 
 Database::~Database() {

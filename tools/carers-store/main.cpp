@@ -134,6 +134,7 @@ int main(int argc, char** argv) {
     options.key.key_file = key_path;
     options.create_database = false;
     options.opened_by = "carers-store";
+    options.refuse_if_open_elsewhere = command == "rekey";
     const auto now = static_cast<std::int64_t>(std::time(nullptr));
     // Opening already purges what has expired; `purge` says what that removed.
     auto opened = LocalStore::open(options, ask_passphrase, now);
