@@ -104,3 +104,15 @@ TEST_CASE("every shipped form yields its title and texts") {
         CHECK(es.value().size() > 30);
     }
 }
+
+TEST_CASE("a question's short name and its own format message are form texts too") {
+    const std::string file = "assets/forms/emergency-card.json";
+    auto es = form_entries(test::read_source_file(file), file);
+    REQUIRE(es.ok());
+    const auto* dob = find(es.value(), "form:emergency-card:carer-dob:short");
+    REQUIRE(dob);
+    CHECK(dob->msgid == "Date of birth");
+    const auto* key_safe = find(es.value(), "form:emergency-card:person-access-more:format-message");
+    REQUIRE(key_safe);
+    CHECK(key_safe->msgid.find("key safe code") != std::string::npos);
+}

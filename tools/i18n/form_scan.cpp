@@ -45,6 +45,12 @@ Result<std::vector<i18n::PoEntry>> form_entries(std::string_view json, std::stri
         if (!engine::is_question(item->type)) continue;
         if (std::string hint = item->hint(); !hint.empty())
             out.push_back(entry(key + ":hint", hint, file, "Help under the question " + item->link_id + "."));
+        if (!item->short_text.empty())
+            out.push_back(entry(key + ":short", item->short_text, file,
+                                "The short name of " + item->link_id + ", in error messages and Check your answers."));
+        if (!item->format_message.empty())
+            out.push_back(entry(key + ":format-message", item->format_message, file,
+                                "The error message when an answer to " + item->link_id + " is not in the right form."));
         any_boolean |= item->type == engine::ItemType::Boolean;
         for (const auto& option : item->answer_options) {
             std::string code, display;
