@@ -8,6 +8,7 @@
 #include "kiosk/store/settings.h"
 #include "sync/centre/tls_certificate.h"
 #include "sync/client/background_sync.h"
+#include "sync/client/centre_check.h"
 #include "sync/client/device_token_store.h"
 #include "sync/protocol/device_token.h"
 #include "sync/transport/https_connection.h"
@@ -322,6 +323,41 @@ TEST_CASE("health answers without a token and shows no personal data") {
     CHECK_THAT(ex.body, ContainsSubstring("max_batch_count"));
     auto missing = c.get(centre.url() + "/v1/nothing-here", nullptr);
     CHECK(missing.status == 404);
+}
+
+TEST_CASE("checking the centre names what is wrong: nothing there, no trust, another pin, new receipt keys") {
+    TestCentre centre;
+    TestKiosk kiosk;
+    auto enrolled = centre.enrol("kiosk-01", kiosk.dir());
+    auto good = check_centre(enrolled.config.sync);
+    INFO((good ? std::string("ok") : good.message()));
+    REQUIRE(good.ok());
+    CHECK(good->centre_name == "Test Carers Centre");
+    CHECK_THAT(good->message, ContainsSubstring("matches the pin"));
+    CHECK_THAT(good->message, ContainsSubstring("receipts will verify"));
+
+    SyncSettings rekeyed = enrolled.config.sync;  // the centre was set up again since enrolment
+    rekeyed.receipt_public_key = generate_receipt_key_pair().public_key;
+    auto stale = check_centre(rekeyed);
+    REQUIRE_FALSE(stale.ok());
+    CHECK_THAT(stale.message(), ContainsSubstring("different key"));
+
+    SyncSettings pinned = enrolled.config.sync;
+    pinned.pin = public_key_pin(make_self_signed_certificate({"127.0.0.1"}, 1)->certificate_pem).value();
+    auto intercepted = check_centre(pinned);
+    REQUIRE_FALSE(intercepted.ok());
+    CHECK_THAT(intercepted.message(), ContainsSubstring("pinned"));
+
+    SyncSettings lost = enrolled.config.sync;
+    lost.url = centre.url() + "/somewhere-else";
+    auto wrong_place = check_centre(lost);
+    REQUIRE_FALSE(wrong_place.ok());
+    CHECK_THAT(wrong_place.message(), ContainsSubstring("HTTP 404"));
+
+    centre.stop();
+    auto down = check_centre(enrolled.config.sync);
+    REQUIRE_FALSE(down.ok());
+    CHECK_THAT(down.message(), ContainsSubstring("cannot be reached"));
 }
 
 TEST_CASE("with gzip turned on, batches travel compressed and arrive intact") {

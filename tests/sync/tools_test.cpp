@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/store/settings.h"
 #include "sync/centre/centre_directory.h"
 #include "tests/sync/sync_fixture.h"
 
@@ -196,4 +197,39 @@ TEST_CASE("staff tools: usage mistakes get the usage text and exit code 64") {
     auto missing = run({CARERS_CENTRE_BIN, "status", (work / "nowhere").string()}, work.path());
     CHECK(missing.exit_code == 1);
     CHECK_THAT(missing.out, ContainsSubstring("not a Carers Centre directory"));
+}
+
+TEST_CASE("staff tools: carers-sync checks the centre, sends with progress, and exits 3 when one was refused") {
+    TestCentre centre;
+    TestKiosk kiosk;
+    auto enrolled = centre.enrol("kiosk-01", kiosk.dir());
+    REQUIRE(store::put_setting(kiosk.db(), "sync.device_token", enrolled.token).ok());
+    std::string key(reinterpret_cast<const char*>(kiosk.key().data()), store::SecretKey::size);
+    REQUIRE(write_private_file(kiosk.dir() / "kiosk.key", key).ok());
+    auto sent = kiosk.add_submissions(enrolled.config, 30);
+    // One envelope damaged in the kiosk's store: its bytes no longer match its hash.
+    const std::string damaged = sent.begin()->first;
+    REQUIRE(kiosk.db().exec("UPDATE outbox SET sha256 = '" + std::string(64, 'a') + "' WHERE id = '" + damaged + "'").ok());
+    kiosk.close();
+    const std::vector<std::string> args = {CARERS_SYNC_BIN, "--config", (kiosk.dir() / "kiosk-sync.json").string(),
+                                           "--store", kiosk.db_path().string(), "--key",
+                                           (kiosk.dir() / "kiosk.key").string()};
+
+    auto health_args = args;
+    health_args.push_back("--health");
+    auto health = run(health_args, kiosk.dir());
+    INFO(health.out);
+    CHECK(health.exit_code == 0);
+    CHECK_THAT(health.out, ContainsSubstring("Connected to Test Carers Centre"));
+
+    auto synced = run(args, kiosk.dir());
+    INFO(synced.out);
+    CHECK(synced.exit_code == 3);
+    CHECK_THAT(synced.out, ContainsSubstring("] 30/30"));  // the progress bar reached the end
+    CHECK_THAT(synced.out, ContainsSubstring("Sent 29 submissions"));
+    CHECK_THAT(synced.out, ContainsSubstring("refused " + damaged + ": Its bytes do not match its hash"));
+    kiosk.reopen();
+    CHECK(kiosk.outbox_count() == 1);  // the refused one stays on the kiosk
+    sent.erase(damaged);
+    CHECK(centre_holdings(centre.store()) == sent);
 }

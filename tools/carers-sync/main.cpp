@@ -7,7 +7,8 @@
 //   carers-sync ... --receipts receipts.json         apply the centre's receipts for a bundle
 //   carers-sync ... --health                         check the centre answers and is trusted
 //
-// Exit codes: 0 done, 1 failed (a person must act), 2 try again later, 130 interrupted, 64 usage.
+// Exit codes: 0 done, 1 failed (a person must act), 2 try again later, 3 done but the centre refused
+// some (they stay on the kiosk; listed), 130 interrupted, 64 usage.
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -23,10 +24,10 @@
 #include "kiosk/store/database.h"
 #include "kiosk/store/key_source.h"
 #include "sync/centre/centre_directory.h"
+#include "sync/client/centre_check.h"
 #include "sync/client/device_token_store.h"
 #include "sync/client/sync_client.h"
 #include "sync/protocol/kiosk_sync_config.h"
-#include "sync/transport/https_connection.h"
 
 using namespace carers;
 using namespace carers::sync;
@@ -107,12 +108,10 @@ int main(int argc, char** argv) {
     if (!config) return fail(config.message());
 
     if (health) {
-        HttpsConnection c(TlsPolicy{config->sync.ca_file, config->sync.pin, config->sync.connect_timeout_ms,
-                                    config->sync.request_timeout_ms, config->sync.stall_timeout_ms});
-        auto ex = c.get(config->sync.url + "/v1/health", nullptr);
-        if (ex.error != TransportError::None) return fail(ex.message);
-        std::printf("HTTP %ld %s\n", ex.status, ex.body.c_str());
-        return ex.status == 200 ? 0 : 1;
+        auto checked = check_centre(config->sync);
+        if (!checked) return fail(checked.message());
+        std::printf("%s\n", checked->message.c_str());
+        return 0;
     }
 
     if (store_path.empty()) return usage();
@@ -169,7 +168,7 @@ int main(int argc, char** argv) {
     std::printf("%s\n", result.message.c_str());
     for (const auto& r : result.rejections) std::printf("  refused %s: %s\n", r.id.c_str(), r.reason.c_str());
     switch (result.status) {
-    case SyncStatus::Complete: return 0;
+    case SyncStatus::Complete: return result.rejected > 0 ? 3 : 0;
     case SyncStatus::RetryLater: return 2;
     case SyncStatus::Cancelled: return 130;
     case SyncStatus::Failed: return 1;
