@@ -83,7 +83,15 @@ StoreResult<void> LocalStore::change_key(const PassphraseProvider& choose_new, s
     return change_database_key(*db_, options_.key, key_source_, choose_new, now);
 }
 
+StoreResult<std::optional<PurgeCounts>> LocalStore::purge_if_due(std::int64_t now) {
+    if (now >= last_purge_ && now - last_purge_ < purge_interval_seconds) return std::optional<PurgeCounts>();
+    auto counts = purge_expired(now);
+    if (!counts) return counts.store_error();
+    return std::optional<PurgeCounts>(*counts);
+}
+
 StoreResult<PurgeCounts> LocalStore::purge_expired(std::int64_t now) {
+    last_purge_ = now;
     PurgeCounts counts;
     auto outbox = Outbox(*db_).purge_expired(now);
     if (!outbox) return db_->failure(outbox.message());

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 #include "kiosk/store/audit_log.h"
 #include "kiosk/store/database.h"
@@ -71,6 +72,11 @@ public:
 
     // Deletes what has expired (at start-up and hourly); audits what it removed.
     StoreResult<PurgeCounts> purge_expired(std::int64_t now);
+    // For the app's idle loop: purges when an hour has passed since the last purge (open purges
+    // too), or when the clock went back; otherwise does nothing and returns nullopt. Cheap to call
+    // every frame.
+    StoreResult<std::optional<PurgeCounts>> purge_if_due(std::int64_t now);
+    static constexpr std::int64_t purge_interval_seconds = 60 * 60;
 
 private:
     LocalStore(std::unique_ptr<Database> db, const StoreOptions& options, KeySource source)
@@ -79,6 +85,7 @@ private:
     std::unique_ptr<Database> db_;
     StoreOptions options_;
     KeySource key_source_;
+    std::int64_t last_purge_ = 0;
 };
 
 }  // namespace carers::store

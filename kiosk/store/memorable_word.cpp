@@ -41,12 +41,11 @@ std::optional<std::string> normalise_memorable_word(std::string_view typed) {
                   static_cast<std::int32_t>(typed.size()), &err);
     if (U_FAILURE(err)) return std::nullopt;
 
-    // Folding can lengthen the text (ß → ss, ﬁ → fi): ask for the length first.
+    // Folding can lengthen the text (ß → ss; U+FDFA → 18 characters, the most any one character
+    // becomes). The buffer is made big enough at once: asking ICU for the length first would have
+    // it fold into memory of its own, freed without being wiped.
     WipedUtf16 folded;
-    std::int32_t needed = unorm2_normalize(fold, utf16.units.data(), n, nullptr, 0, &err);
-    if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err)) return std::nullopt;
-    err = U_ZERO_ERROR;
-    folded.units.resize(static_cast<std::size_t>(needed) + 1);
+    folded.units.resize(static_cast<std::size_t>(n) * 18 + 1);
     std::int32_t folded_n = unorm2_normalize(fold, utf16.units.data(), n, folded.units.data(),
                                              static_cast<std::int32_t>(folded.units.size()), &err);
     if (U_FAILURE(err)) return std::nullopt;

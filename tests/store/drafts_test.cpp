@@ -264,3 +264,18 @@ TEST_CASE("after ten unknown resume codes in 15 minutes no code is tried at this
         CHECK(r->status == ResumeStatus::opened);
     }
 }
+
+TEST_CASE("purge_if_due purges once an hour, and at once when the clock went back") {
+    test::TempDir dir;
+    auto o = fast_options(dir.path());
+    auto s = open_store_ok(o, 10'000);  // opening purged
+    REQUIRE(s->settings().set_int(setting::parked_draft_days, 1).ok());
+    REQUIRE(s->parked_drafts().save(R"({"a":1})", "lighthouse", 10'000).ok());
+    CHECK_FALSE(s->purge_if_due(10'000 + 3599).value().has_value());
+    auto later = s->purge_if_due(10'000 + 86'400);  // the draft expired and an hour has passed
+    REQUIRE(later.ok());
+    REQUIRE(later->has_value());
+    CHECK((*later)->parked_drafts == 1);
+    CHECK_FALSE(s->purge_if_due(10'000 + 86'400 + 60).value().has_value());
+    CHECK(s->purge_if_due(5'000).value().has_value());  // clock set back
+}
