@@ -1,7 +1,9 @@
 #include <catch2/catch_test_macros.hpp>
 
+#include "kiosk/store/key_file.h"
 #include "kiosk/store/local_store.h"
 #include "kiosk/store/resume_code.h"
+#include "tests/store/decrypted_pages.h"
 #include "tests/store/store_fixtures.h"
 
 using namespace carers;
@@ -278,4 +280,48 @@ TEST_CASE("purge_if_due purges once an hour, and at once when the clock went bac
     CHECK((*later)->parked_drafts == 1);
     CHECK_FALSE(s->purge_if_due(10'000 + 86'400 + 60).value().has_value());
     CHECK(s->purge_if_due(5'000).value().has_value());  // clock set back
+}
+
+TEST_CASE("a deleted draft or envelope leaves nothing in the file, even for someone holding the database key") {
+    test::TempDir dir;
+    CentreKeys centre;
+    auto o = fast_options(dir.path());
+    const std::string draft_text = "SECURE-DELETE-MARKER-she-falls-at-night";
+    std::vector<std::uint8_t> sealed_prefix;
+    std::string envelope_id;
+    {
+        auto s = open_store_ok(o, 100);
+        for (int i = 0; i < 40; ++i)  // neighbours, so the deleted rows share pages with live ones
+            REQUIRE(s->personal_drafts().save("keep-" + std::to_string(i), R"({"n":)" + std::to_string(i) + "}", 100).ok());
+        REQUIRE(s->personal_drafts().save("form-gone", R"({"notes":")" + draft_text + R"("})", 101).ok());
+        auto id = s->outbox().submit({"u", "1", "k", std::string(5000, 'x')}, centre.pk, 102);
+        REQUIRE(id.ok());
+        envelope_id = *id;
+        auto pending = s->outbox().pending(10, 1 << 20).value();
+        REQUIRE(pending.size() == 1);
+        sealed_prefix.assign(pending[0].sealed.begin(), pending[0].sealed.begin() + 24);
+        REQUIRE(s->database().checkpoint().ok());
+    }
+    auto key = load_key_file(o.key.key_file).value();
+    const std::string sealed(sealed_prefix.begin(), sealed_prefix.end());
+    {
+        // The scan can fail: before deletion, the database key shows all of it.
+        std::string pages = decrypted_pages(o.key.database, key);
+        REQUIRE(pages.find(draft_text) != std::string::npos);
+        REQUIRE(pages.find(sealed) != std::string::npos);
+        REQUIRE(pages.find(envelope_id) != std::string::npos);
+    }
+    {
+        auto s = open_store_ok(o, 200);
+        REQUIRE(s->personal_drafts().remove("form-gone", "finished", 200).ok());
+        auto pending = s->outbox().pending(10, 1 << 20).value();
+        REQUIRE(s->outbox().remove_confirmed({{envelope_id, pending[0].sha256}}, 201).ok());
+        REQUIRE(s->outbox().count().value() == 0);
+    }
+    std::string pages = decrypted_pages(o.key.database, key);
+    CHECK(pages.find(draft_text) == std::string::npos);
+    CHECK(pages.find(sealed) == std::string::npos);
+    CHECK(pages.find("keep-39") != std::string::npos);  // the neighbours are still there
+    const std::filesystem::path wal = o.key.database.string() + "-wal";
+    CHECK((!std::filesystem::exists(wal) || std::filesystem::file_size(wal) == 0));
 }
