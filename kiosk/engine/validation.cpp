@@ -1,6 +1,7 @@
 #include "kiosk/engine/validation.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <regex>
 
@@ -251,6 +252,44 @@ std::vector<ValidationError> validate_answers(const ItemRef& ref,
                                  {{"option", display_text(o.value)}});
     }
     return errors;
+}
+
+namespace {
+
+bool same_ignoring_first_case(const std::string& a, const std::string& b) {
+    if (a.size() != b.size() || a.empty()) return a == b;
+    return std::tolower(static_cast<unsigned char>(a[0])) == std::tolower(static_cast<unsigned char>(b[0])) &&
+           a.compare(1, std::string::npos, b, 1, std::string::npos) == 0;
+}
+
+}  // namespace
+
+std::string translated_message(const ValidationError& e, const MessageTranslator& t) {
+    const Item* item = e.ref.item;
+    if (e.message_template.empty()) return t.text(e.message);
+    if (item && !item->format_message.empty() && e.message_template == item->format_message)
+        return t.form_text(*item, ":format-message", item->format_message);
+    MessageArgs args = e.message_args;
+    for (auto& [name, value] : args) {
+        if (name == "label") {
+            // The label is the item's shortText ("Enter date of birth" lower-cases it), the
+            // text of a repeating group (add-another pages), or one of the engine's words.
+            if (item && !item->short_text.empty() && same_ignoring_first_case(value, item->short_text))
+                value = t.form_text(*item, ":short", item->short_text);
+            else if (item && !item->text.empty() && value == item->text)
+                value = t.form_text(*item, "", item->text);
+            else
+                value = t.text(value);
+        } else if (name == "option" && item) {
+            for (const AnswerOption& o : item->answer_options)
+                if (display_text(o.value) == value) {
+                    const auto* coding = std::get_if<Coding>(&o.value);
+                    value = t.form_text(*item, ":option:" + (coding ? coding->code : value), value);
+                    break;
+                }
+        }
+    }
+    return fill_message(t.text(e.message_template), args);
 }
 
 }  // namespace carers::engine

@@ -6,6 +6,7 @@
 // less"). The full list is in kiosk/engine/README.md.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +57,21 @@ struct ValidationError {
 struct ValidationContext {
     std::optional<Date> today;  // without it, "must be in the past" is not checked
 };
+
+// How to show a message in the language on screen (the view passes its catalog in). `text`
+// translates an engine template or general word ("Answer"); `form_text` translates one of the
+// form's own texts about an item, given its English: the item's text (suffix ""), its shortText
+// (":short"), its format-message (":format-message") or an option (":option:<code>") — the keys
+// carers-i18n gives form texts after "form:<form id>:<linkId>".
+struct MessageTranslator {
+    std::function<std::string(const std::string& english)> text;
+    std::function<std::string(const Item& item, const std::string& suffix, const std::string& english)> form_text;
+};
+
+// The message of `e` in the translator's language: its template translated, then filled with its
+// values, the words among them (the label, an option) translated too. Numbers, examples and
+// dates are filled in as they are.
+std::string translated_message(const ValidationError& e, const MessageTranslator& translator);
 
 // Problems with the answers of one enabled occurrence; empty when they are acceptable.
 std::vector<ValidationError> validate_answers(const ItemRef& ref,

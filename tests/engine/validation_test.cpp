@@ -1,6 +1,8 @@
 // Validation through a session, as the UI meets it: answer, press Next, read errors().
 #include <catch2/catch_test_macros.hpp>
 
+#include <map>
+
 #include "tests/engine/form_fixtures.h"
 
 using namespace carers;
@@ -235,4 +237,85 @@ TEST_CASE("filling a template leaves unknown and unfinished placeholders as writ
     CHECK(fill_message("Enter {{label}} by {{when}}", {{"label", "a date"}}) == "Enter a date by {{when}}");
     CHECK(fill_message("Broken {{label", {{"label", "x"}}) == "Broken {{label");
     CHECK(fill_message("", {}).empty());
+}
+
+namespace {
+
+// A pretend Polish catalog: engine templates and words by English, form texts by key.
+MessageTranslator polish() {
+    static const std::map<std::string, std::string> words = {
+        {"{{label}} must be {{limit}} or less", "{{label}}: najwyżej {{limit}}"},
+        {"Answer", "Odpowiedź"},
+        {"Select an answer", "Wybierz odpowiedź"},
+        {"Select '{{option}}' on its own, or unselect it and choose other answers",
+         "Wybierz „{{option}}” samodzielnie albo odznacz tę odpowiedź i wybierz inne"},
+        {"Add at least {{count}} ({{label}}) before you continue",
+         "Dodaj co najmniej {{count}} ({{label}}), zanim przejdziesz dalej"}};
+    static const std::map<std::string, std::string> form = {
+        {"age:short", "Twój wiek"}, {"notes:format-message", "Usuń cyfry"},
+        {"help:option:none", "Nic z tego"}, {"people", "Osoba"}};
+    MessageTranslator t;
+    t.text = [](const std::string& en) {
+        auto it = words.find(en);
+        return it == words.end() ? "[EN] " + en : it->second;
+    };
+    t.form_text = [](const Item& item, const std::string& suffix, const std::string& en) {
+        auto it = form.find(item.link_id + suffix);
+        return it == form.end() ? "[EN] " + en : it->second;
+    };
+    return t;
+}
+
+std::vector<std::string> polish_messages(const FormSession& s) {
+    std::vector<std::string> out;
+    for (const auto& e : s.errors()) out.push_back(translated_message(e, polish()));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a message is shown translated, its label, option and the form's own message too") {
+    json none = {{"valueCoding", test::coding("none")},
+                 {"extension", {ext("questionnaire-optionExclusive", "Boolean", true)}}};
+    auto q = test::form({question("age", "integer", {{"extension", {ext("maxValue", "Integer", 17), ext(short_text_url, "String", "Your age")}}}),
+                         question("count", "integer", {{"extension", {ext("maxValue", "Integer", 3)}}}),
+                         question("notes", "text", {{"extension", {ext("regex", "String", "[a-z ]*"),
+                                                                   kiosk_ext("format-message", "String", "Take out the numbers")}}}),
+                         question("help", "choice", {{"repeats", true}, {"answerOption", {{{"valueCoding", test::coding("talk")}}, none}}}),
+                         question("pick", "choice", {{"required", true}, {"answerOption", {{{"valueCoding", test::coding("x")}}}}}),
+                         {{"linkId", "people"}, {"type", "group"}, {"text", "Person"}, {"repeats", true},
+                          {"extension", {ext("questionnaire-minOccurs", "Integer", 2)}}, {"item", {question("name", "string")}}}});
+    FormSession s(q);
+    s.answer(s.ref("age"), std::int64_t{40});
+    REQUIRE(s.next() == Nav::Blocked);
+    CHECK(polish_messages(s) == Msgs{"Twój wiek: najwyżej 17"});
+    s.answer(s.ref("age"), std::int64_t{12});
+    REQUIRE(s.next() == Nav::Moved);
+
+    s.answer(s.ref("count"), std::int64_t{9});
+    REQUIRE(s.next() == Nav::Blocked);
+    CHECK(polish_messages(s) == Msgs{"Odpowiedź: najwyżej 3"});  // no shortText: the general word
+    s.answer(s.ref("count"), std::int64_t{2});
+    REQUIRE(s.next() == Nav::Moved);
+
+    s.answer(s.ref("notes"), std::string("code 4821"));
+    REQUIRE(s.next() == Nav::Blocked);
+    CHECK(polish_messages(s) == Msgs{"Usuń cyfry"});
+    s.clear(s.ref("notes"));
+    REQUIRE(s.next() == Nav::Moved);
+
+    s.answer(s.ref("help"), std::vector<AnswerValue>{test::code("talk"), test::code("none")});
+    REQUIRE(s.next() == Nav::Blocked);
+    CHECK(polish_messages(s) == Msgs{"Wybierz „Nic z tego” samodzielnie albo odznacz tę odpowiedź i wybierz inne"});
+    s.clear(s.ref("help"));
+    REQUIRE(s.next() == Nav::Moved);
+
+    REQUIRE(s.next() == Nav::Blocked);
+    CHECK(polish_messages(s) == Msgs{"Wybierz odpowiedź"});  // a message without values
+    s.answer(s.ref("pick"), test::code("x"));
+    REQUIRE(s.next() == Nav::Moved);
+
+    while (s.current_page().kind != PageKind::AddAnother) REQUIRE(s.next() == Nav::Moved);
+    REQUIRE(s.next() == Nav::Blocked);
+    CHECK(polish_messages(s) == Msgs{"Dodaj co najmniej 2 (Osoba), zanim przejdziesz dalej"});
 }
