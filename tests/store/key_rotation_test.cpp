@@ -9,6 +9,7 @@
 #include "kiosk/store/key_record.h"
 #include "kiosk/store/key_rotation.h"
 #include "kiosk/store/local_store.h"
+#include "tests/store/decrypted_pages.h"
 #include "tests/store/store_fixtures.h"
 
 using namespace carers;
@@ -86,6 +87,9 @@ TEST_CASE("changing the key re-encrypts the store: the old key no longer opens i
     auto old_key = load_key_file(o.key.key_file).value();
     {
         auto s = open_store_ok(o, 150);
+        REQUIRE(s->database().checkpoint().ok());
+        // The scan can fail: the old key reads the personal draft in the file now.
+        REQUIRE(decrypted_pages(o.key.database, old_key).find(R"({"step":4})") != std::string::npos);
         REQUIRE(s->change_key({}, 151).ok());
         CHECK(audited(*s, "key-changed", "key-file"));
         check_filled(*s, centre, f);  // the open store goes on working under the new key
@@ -106,6 +110,9 @@ TEST_CASE("changing the key re-encrypts the store: the old key no longer opens i
 
     auto with_old = Database::open(o.key.database, old_key);
     CHECK(with_old.failure() == StoreFailure::key_wrong);
+    // No page was left under the old key: decrypting every page with it shows nothing.
+    CHECK(decrypted_pages(o.key.database, old_key).find(R"({"step":4})") == std::string::npos);
+    CHECK(decrypted_pages(o.key.database, new_key).find(R"({"step":4})") != std::string::npos);
     auto s = open_store_ok(o, 300);
     check_filled(*s, centre, f);
 }

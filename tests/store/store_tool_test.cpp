@@ -140,6 +140,8 @@ TEST_CASE("carers-store unlock-drafts lifts the block after too many unknown res
         for (int i = 0; i < 10; ++i) REQUIRE(s->parked_drafts().resume("4CHK79XT", "lighthouse", now).ok());
         REQUIRE(s->parked_drafts().guess_limit().blocked_until(now).value().has_value());
     }
+    auto status = run_tool(dir, {"--store", o.key.database.string(), "--key", o.key.key_file.string(), "status"});
+    CHECK_THAT(status.out, ContainsSubstring("resume codes blocked"));
     auto unlock = run_tool(dir, {"--store", o.key.database.string(), "--key", o.key.key_file.string(), "unlock-drafts"});
     INFO(unlock.err);
     CHECK(unlock.exit_code == 0);

@@ -154,6 +154,10 @@ int main(int argc, char** argv) {
         std::printf("confirmed by the centre in all:     %lld\n", static_cast<long long>(stats->sent_total));
         std::printf("saved to come back later:           %lld\n", static_cast<long long>(*parked));
         std::printf("personal drafts:                    %zu\n", personal->size());
+        auto blocked = store.parked_drafts().guess_limit().blocked_until(now);
+        if (blocked && *blocked)
+            std::printf("resume codes blocked (too many unknown codes) until %s UTC; lift with unlock-drafts\n",
+                        when(**blocked).c_str());
         return 0;
     }
     if (command == "verify") {
