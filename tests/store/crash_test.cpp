@@ -265,7 +265,10 @@ TEST_CASE("a key change killed at random moments 40 times always reopens with ev
             ChildProcess child({CARERS_STORE_CHILD, "rekey-loop", dir.path().string(), pk, r}, dir / "child-stderr.txt");
             INFO("run " << run << ": " << child.output());
             REQUIRE(child.wait_for("ready " + r + "\n", 20'000));
-            std::this_thread::sleep_for(std::chrono::microseconds(rng() % 150'000));  // a change takes ~70 ms
+            // Every other run waits for one whole change first, so some complete however slow the
+            // machine; a change takes ~70 ms on a loaded 2-core VM.
+            if (run % 2) REQUIRE(child.wait_for("rekeyed " + r + " 0\n", 20'000));
+            std::this_thread::sleep_for(std::chrono::microseconds(rng() % 150'000));
             int status = child.kill_and_collect();
             REQUIRE(WIFSIGNALED(status));  // killed by us, not failed by itself
             for (const auto& line : child.lines()) rekeys += line.rfind("rekeyed ", 0) == 0 ? 1 : 0;
