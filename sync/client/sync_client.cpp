@@ -232,6 +232,9 @@ SyncResult Run::go() {
         }
         Step step = send_one_batch();
         if (auto left = outbox_.count(); left) progress_.remaining = *left;
+        // A carer may submit while a run is going; it is sent in this run too, so the total
+        // grows rather than the bar passing its end. (Refused ones are still in `remaining`.)
+        progress_.total = std::max(progress_.total, result_.confirmed + progress_.remaining);
         if (step == Step::Stop) break;
         if (step == Step::Sent)
             publish(SyncProgress::Phase::Sending,

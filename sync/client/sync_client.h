@@ -26,7 +26,7 @@ namespace carers::sync {
 struct SyncProgress {
     enum class Phase { Idle, Sending, Waiting, Finished };
     Phase phase = Phase::Idle;
-    std::int64_t total = 0;      // in the outbox when the run began
+    std::int64_t total = 0;      // in the outbox when the run began, plus any submitted during it
     std::int64_t confirmed = 0;  // receipted and deleted during this run
     std::int64_t rejected = 0;   // refused by the centre during this run (they stay on the kiosk)
     std::int64_t remaining = 0;  // still in the outbox

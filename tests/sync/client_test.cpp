@@ -55,6 +55,45 @@ TEST_CASE("every submission reaches the centre once, byte-identical, over one ke
     CHECK(saw_partial);
 }
 
+TEST_CASE("a submission made while a run is going is sent in it, and progress never passes its total") {
+    TestCentre centre;
+    TestKiosk kiosk;
+    auto enrolled = centre.enrol("kiosk-01", kiosk.dir());
+    auto sent = kiosk.add_submissions(enrolled.config, 30);
+    enrolled.config.sync.batch_max_count = 10;
+    // The carer at the screen submits through the app's own connection while the run goes on.
+    auto screen = store::Database::open(kiosk.db_path(), kiosk.key());
+    REQUIRE(screen.ok());
+    store::Outbox screen_outbox(**screen);
+    std::map<std::string, std::string> late;
+    std::vector<SyncProgress> seen;
+    std::atomic<bool> cancel{false};
+    SyncClient client(kiosk.db(), enrolled.config.sync, enrolled.token, quick_environment());
+    auto result = client.run(cancel, [&](const SyncProgress& p) {
+        seen.push_back(p);
+        if (p.confirmed == 10 && late.empty()) {
+            for (int i = 0; i < 5; ++i) {
+                auto id = screen_outbox.submit({"https://carers-kiosk.example.org/fhir/Questionnaire/self-review", "1.0.0",
+                                                "self-review", R"({"resourceType":"QuestionnaireResponse"})"},
+                                               enrolled.config.centre.sealing_public_key, 1700000999);
+                REQUIRE(id.ok());
+            }
+            auto waiting = screen_outbox.pending(100, 1u << 30);
+            REQUIRE(waiting.ok());
+            for (const auto& e : *waiting)
+                if (!sent.count(e.id)) late[e.id] = e.sha256;
+        }
+    });
+    INFO(result.message);
+    CHECK(result.status == SyncStatus::Complete);
+    CHECK(late.size() == 5);
+    CHECK(result.confirmed == 35);
+    for (const auto& p : seen) CHECK(p.confirmed + p.rejected <= p.total);
+    CHECK(seen.back().total == 35);
+    sent.insert(late.begin(), late.end());
+    CHECK(centre_holdings(centre.store()) == sent);
+}
+
 TEST_CASE("an empty outbox is a complete run that sends nothing") {
     TestCentre centre;
     TestKiosk kiosk;
