@@ -61,7 +61,7 @@ TEST_CASE("after a session with markers in every kind of field, no marker is on 
     {
         test::TempDir control;
         test::write_file(control / "clear.txt", markers.response() + markers.draft() + markers.parked_draft() +
-                                                    markers.word + markers.wrong_word);
+                                                    markers.word + markers.wrong_word + markers.accented_word);
         CHECK(markers_on_disk(control.path(), markers.all()).size() == markers.all().size());
     }
 
@@ -87,7 +87,7 @@ TEST_CASE("with the database key the submitted answers cannot be read; with the 
     auto db = open_ok(dir / "store" / "kiosk.db", *key);
     std::string readable = everything_readable(*db);
     for (const auto& m : markers.submitted()) CHECK(readable.find(m) == std::string::npos);
-    for (const auto& m : {markers.parked_text, markers.word, markers.wrong_word, markers.pin})
+    for (const auto& m : {markers.parked_text, markers.word, markers.wrong_word, markers.accented_word, markers.pin})
         CHECK(readable.find(m) == std::string::npos);
     // Personal mode keeps its draft under the database key alone, by design (the carer's own device).
     CHECK(readable.find(markers.draft_text) != std::string::npos);
@@ -99,7 +99,8 @@ TEST_CASE("with the database key the submitted answers cannot be read; with the 
     // The Carers Centre, with its secret key, reads every answer exactly.
     auto pending = Outbox(*db).pending(10, 1 << 20);
     REQUIRE(pending.ok());
-    REQUIRE(pending->size() == 1);
+    REQUIRE(pending->size() == 2);  // one before the key change, one after
+    CHECK(open_sealed(pending->back().sealed, centre.pk, centre.sk).value() == markers.response());
     auto opened = open_sealed(pending->front().sealed, centre.pk, centre.sk);
     REQUIRE(opened.ok());
     CHECK(*opened == markers.response());

@@ -19,6 +19,7 @@ struct SessionMarkers {
     std::string parked_text;  // typed into a form then "saved to come back later"
     std::string word;         // the memorable word
     std::string wrong_word;   // a wrong memorable word tried once
+    std::string accented_word;  // a memorable word outside ASCII (folded by ICU before use)
     std::string pin;          // the staff PIN
 
     explicit SessionMarkers(const std::string& p)
@@ -27,11 +28,11 @@ struct SessionMarkers {
           long_text(p + "Long-He-has-falls-at-night-and-I-cannot-sleep"), other_choice(p + "Other-stepgrandmother"),
           non_ascii(p + "Ünïcödé-Zoë-Łódź-ذاكرة"), date("1931-07-23"), integer("739184620"), decimal("73.918462"),
           draft_text(p + "Draft-she-forgets-her-pills"), parked_text(p + "Parked-my-son-self-harms"),
-          word(p + "lighthouse"), wrong_word(p + "harbourwall"), pin("739146") {}
+          word(p + "lighthouse"), wrong_word(p + "harbourwall"), accented_word(p + "Zoë-Łódź-Ünïcödé"), pin("739146") {}
 
     std::vector<std::string> all() const {
         return {name,    address,   postcode,    phone,       email, nhs_number, long_text, other_choice, non_ascii,
-                date,    integer,   decimal,     draft_text,  parked_text, word, wrong_word};
+                date,    integer,   decimal,     draft_text,  parked_text, word, wrong_word, accented_word};
     }
     // What goes into the sealed submission only.
     std::vector<std::string> submitted() const {

@@ -257,10 +257,20 @@ int session(const std::filesystem::path& dir, const CentrePublicKey& centre, con
     if (auto r = parked.remove(right->handle, "finished", now + 32); !r) return fail("parked remove", r.message());
     // ... and another carer's saved answers wait for them.
     if (auto again = parked.save(m.parked_draft(), m.word, now + 40); !again) return fail("park", again.message());
+    if (auto accented = parked.save(m.parked_draft(), m.accented_word, now + 41); !accented)
+        return fail("park", accented.message());
 
     auto pin = store->staff_pin();
     if (auto r = pin.set(m.pin, now); !r) return fail("pin", r.message());
     if (auto r = pin.check(m.pin, now + 50); !r || r->status != StaffLoginStatus::ok) return fail("pin", "not accepted");
+
+    // Staff change the database key.
+    if (auto r = store->change_key({}, now + 60); !r) return fail("rekey", r.message());
+    if (auto r = store->outbox().submit({"https://carers-kiosk.example.org/fhir/Questionnaire/self-review", "1.0.0",
+                                         "self-review", m.response()},
+                                        centre, now + 61);
+        !r)
+        return fail("submit after rekey", r.message());
 
     // The newest pages live in the WAL until a checkpoint: look at it while the store is open.
     std::filesystem::create_directories(dir / "snapshot");
