@@ -117,6 +117,8 @@ int report(const fs::path& root) {
     for (const auto& c : loaded.coverage) {
         std::printf("%-6s %-12s %zu of %zu translated%s%s\n", c.language.code.c_str(), c.language.english_name.c_str(),
                     c.translated, c.total, c.language.status.empty() ? "" : "; ", c.language.status.c_str());
+        if (!c.missing.empty())
+            std::printf("    %zu strings are shown in English on the kiosk until they are translated:\n", c.missing.size());
         for (const auto& m : c.missing)
             std::printf("    missing%s%s%s: %s\n", m.context.empty() ? "" : " [", m.context.c_str(),
                         m.context.empty() ? "" : "]", m.msgid.substr(0, 100).c_str());
