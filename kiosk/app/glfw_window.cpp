@@ -1,5 +1,8 @@
 #include "kiosk/app/glfw_window.h"
 
+#include <cfloat>
+#include <string>
+
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -48,7 +51,7 @@ Result<KioskWindow*> KioskWindow::create(const WindowOptions& o) {
         glfwTerminate();
         return make_error("Cannot open a window with OpenGL 3.3.");
     }
-    auto* kw = new KioskWindow(w);
+    auto* kw = new KioskWindow(w, o.touch || o.fullscreen);
     glfwSetWindowUserPointer(w, kw);
     glfwSetMouseButtonCallback(w, on_mouse_button);
     glfwSetCursorPosCallback(w, on_cursor);
@@ -66,8 +69,20 @@ Result<KioskWindow*> KioskWindow::create(const WindowOptions& o) {
     io.IniFilename = nullptr;  // nothing about a session is written to disk
     io.LogFilename = nullptr;
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would wake the loop twice a second
+    io.ConfigWindowsResizeFromEdges = false;
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    io.MouseDoubleClickTime = 0.f;  // no double taps anywhere
     ImGui_ImplGlfw_InitForOpenGL(w, true);
     ImGui_ImplOpenGL3_Init("#version 330");
+    if (kw->touch_) {
+        // The backend resets the cursor every frame unless told not to change it.
+        io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+        glfwSetInputMode(w, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+    }
+    if (o.fullscreen) {
+        // A carer cannot close the kiosk (Alt+F4 on a keyboard left attached): only staff can.
+        glfwSetWindowCloseCallback(w, [](GLFWwindow* win) { glfwSetWindowShouldClose(win, GLFW_FALSE); });
+    }
     return kw;
 }
 
@@ -96,7 +111,39 @@ bool KioskWindow::poll() {
 void KioskWindow::begin_frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    const bool down = io.MouseDown[0];
+    // A finger that has lifted leaves no pointer behind (the frame that sees the lift keeps it,
+    // or the tap would miss its button).
+    if (touch_ && !down && !was_down_) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    was_down_ = down;
     ImGui::NewFrame();
+}
+
+void KioskWindow::reload_fonts_texture() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+bool KioskWindow::resize(int width, int height) {
+    glfwSetWindowSize(window_, width, height);
+    for (int i = 0; i < 200; ++i) {
+        glfwWaitEventsTimeout(0.01);
+        if (this->width() == width && this->height() == height) return true;
+    }
+    return false;
+}
+
+void KioskWindow::wake_from_any_thread() { glfwPostEmptyEvent(); }
+
+std::string KioskWindow::monitor_description() const {
+    GLFWmonitor* m = glfwGetWindowMonitor(window_);
+    if (!m) m = glfwGetPrimaryMonitor();
+    if (!m) return "";
+    int mm_w = 0, mm_h = 0;
+    glfwGetMonitorPhysicalSize(m, &mm_w, &mm_h);
+    const char* name = glfwGetMonitorName(m);
+    return std::string(name ? name : "monitor") + " " + std::to_string(mm_w) + "x" + std::to_string(mm_h) + " mm";
 }
 
 void KioskWindow::render() {
@@ -111,6 +158,10 @@ void KioskWindow::render() {
 }
 
 void KioskWindow::swap() { glfwSwapBuffers(window_); }
+
+void KioskWindow::finish() { glFinish(); }
+
+void KioskWindow::set_vsync(bool on) { glfwSwapInterval(on ? 1 : 0); }
 
 int KioskWindow::width() const {
     int w = 0, h = 0;

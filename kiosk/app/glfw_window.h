@@ -13,6 +13,7 @@ struct WindowOptions {
     bool fullscreen = false;
     int monitor = 0;
     int width = 1080, height = 1920;
+    bool touch = false;  // a touch screen: no cursor, no hover left behind after a tap
 };
 
 class KioskWindow {
@@ -24,13 +25,26 @@ public:
     // Sleeps until input arrives or `timeout_seconds` pass. True if any input event came in.
     bool wait(double timeout_seconds);
     bool poll();
+    // Starts an ImGui frame. On a touch screen, once a finger has lifted (and the frame that saw
+    // it lift has passed), the pointer is moved away so nothing stays "hovered".
     void begin_frame();
+    // Re-uploads the font atlas after the fonts were rebuilt (another text size or language).
+    void reload_fonts_texture();
+    // Resizes the window (the screenshot tour's two orientations) and waits for it to take effect.
+    bool resize(int width, int height);
+    // Wakes the event loop from another thread (a background job finished).
+    static void wake_from_any_thread();
     void render();  // draws ImGui's draw data into the back buffer
     void swap();
+    // Waits until the GPU has finished drawing (for timing frames).
+    void finish();
+    void set_vsync(bool on);
     int width() const;
     int height() const;
     // Pixels per millimetre of the monitor the window is on (96 dpi when unknown, e.g. Xvfb).
     float px_per_mm() const;
+    // The monitor's name and physical size, for the log ("" and 0 when unknown).
+    std::string monitor_description() const;
     // The back buffer (call between render() and swap()) as packed RGBA rows, top row first.
     std::string read_pixels_rgba(int& w, int& h) const;
     GLFWwindow* handle() { return window_; }
@@ -38,9 +52,11 @@ public:
     void note_input() { input_seen_ = true; }
 
 private:
-    explicit KioskWindow(GLFWwindow* w) : window_(w) {}
+    explicit KioskWindow(GLFWwindow* w, bool touch) : window_(w), touch_(touch) {}
     GLFWwindow* window_;
+    bool touch_;
     bool input_seen_ = false;
+    bool was_down_ = false;
 };
 
 }  // namespace carers::app

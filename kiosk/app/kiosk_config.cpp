@@ -23,6 +23,26 @@ Result<KioskConfig> parse_kiosk_config(const std::string& text) {
             c.placeholders[std::string(section) + "." + it.key()] = it.value().get<std::string>();
         }
     }
+    if (j.contains("kiosk")) {
+        const auto& k = j["kiosk"];
+        if (!k.is_object()) return make_error("In kiosk.json, \"kiosk\" should be an object.");
+        struct Field {
+            const char* name;
+            double* target;
+            double min, max;
+        } fields[] = {{"inactivity_seconds", &c.behaviour.inactivity_seconds, 1, 3600},
+                      {"warning_seconds", &c.behaviour.warning_seconds, 1, 600},
+                      {"attract_seconds", &c.behaviour.attract_seconds, 1, 600},
+                      {"screen_width_mm", &c.behaviour.screen_width_mm, 50, 3000}};
+        for (const Field& f : fields) {
+            if (!k.contains(f.name)) continue;
+            const auto& v = k[f.name];
+            if (!v.is_number() || v.get<double>() < f.min || v.get<double>() > f.max)
+                return make_error(std::string("In kiosk.json, kiosk.") + f.name + " should be a number from " +
+                                  std::to_string(static_cast<int>(f.min)) + " to " + std::to_string(static_cast<int>(f.max)) + ".");
+            *f.target = v.get<double>();
+        }
+    }
     if (auto it = c.placeholders.find("centre.sealing_public_key"); it != c.placeholders.end()) {
         c.sealing_public_key = it->second;
         c.placeholders.erase(it);

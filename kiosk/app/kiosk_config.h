@@ -6,6 +6,9 @@
 //   "centre": {"name": "...", "phone": "...", "email": "...", "web": "...",
 //              "opening_hours": "...", "sealing_public_key": "<base64 X25519>"},
 //   "scheme": {"emergency_line": "..."},
+//   "kiosk":  {"inactivity_seconds": 90, "warning_seconds": 30, "attract_seconds": 6,
+//              "screen_width_mm": 268},   (all optional; screen_width_mm overrides what the
+//                                           monitor reports, for panels that report nonsense)
 //   "sync":   {...}   (read by sync/, see sync/PROTOCOL.md)
 // }
 #pragma once
@@ -17,14 +20,24 @@
 
 namespace carers::app {
 
+// How the kiosk behaves at this venue.
+struct KioskBehaviour {
+    double inactivity_seconds = 90;  // without a touch before "Are you still there?"
+    double warning_seconds = 30;     // the warning's countdown before the session is cleared
+    double attract_seconds = 6;      // each language's lines on the attract screen
+    double screen_width_mm = 0;      // the visible width of the screen; 0 = ask the monitor
+};
+
 struct KioskConfig {
     std::map<std::string, std::string> placeholders;  // "centre.phone" -> "0151 …", for texts
     std::string sealing_public_key;                   // base64; empty when not enrolled
     std::string raw_json;                             // for sections other modules read
+    KioskBehaviour behaviour;
 };
 
 // Parses kiosk.json. Missing sections are fine (the kiosk shows what it has); a file that is not
-// JSON, or has a non-text value where text belongs, is refused with a sentence.
+// JSON, has a non-text value where text belongs, or a "kiosk" number out of its range (say which),
+// is refused with a sentence.
 Result<KioskConfig> parse_kiosk_config(const std::string& text);
 
 }  // namespace carers::app

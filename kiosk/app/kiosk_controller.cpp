@@ -1,23 +1,17 @@
 #include "kiosk/app/kiosk_controller.h"
 
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <cmath>
+#include <ctime>
+#include <limits>
 
+#include "kiosk/app/qr_code.h"
+#include "kiosk/common/secure_wipe.h"
 #include "kiosk/engine/response_writer.h"
+#include "kiosk/ui/kiosk_screen.h"
 
 namespace carers::app {
 
 namespace {
-
-// The order journeys appear on the home screen: the gentle one first.
-int journey_rank(const std::string& id) {
-    static const char* order[] = {"am-i-a-carer", "carers-self-review", "emergency-card"};
-    for (int i = 0; i < 3; ++i)
-        if (id == order[i]) return i;
-    return 3;
-}
 
 std::string kind_of_form(const std::string& id) {
     if (id == "carers-self-review") return "self-review";
@@ -35,70 +29,170 @@ std::string iso8601(std::int64_t t) {
 
 }  // namespace
 
-std::vector<LoadedForm> load_forms(const std::string& dir, const std::function<void(const std::string&)>& problem) {
-    std::vector<LoadedForm> out;
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-        if (entry.path().extension() != ".json") continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::ostringstream text;
-        // Read at most a little over the engine's limit: the parser then refuses it by size.
-        std::string buf(engine::max_form_bytes + 1, '\0');
-        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-        buf.resize(static_cast<std::size_t>(in.gcount()));
-        auto q = engine::parse_questionnaire(buf);
-        if (!q) {
-            problem(entry.path().filename().string() + ": " + q.message());
-            continue;
-        }
-        out.push_back({entry.path().stem().string(), q.value()});
+void wipe_intents(ui::Intents& intents) noexcept {
+    for (ui::Intent& in : intents) {
+        secure_wipe(in.text);
+        for (engine::AnswerValue& v : in.values)
+            if (auto* s = std::get_if<std::string>(&v)) secure_wipe(*s);
     }
-    if (ec) problem("Cannot read the forms folder " + dir + ".");
-    std::sort(out.begin(), out.end(), [](const LoadedForm& a, const LoadedForm& b) {
-        return std::make_pair(journey_rank(a.id), a.id) < std::make_pair(journey_rank(b.id), b.id);
-    });
-    return out;
+    intents.clear();
 }
 
-KioskController::KioskController(std::vector<LoadedForm> forms, KioskConfig config, store::Database* db, Clock clock)
-    : forms_(std::move(forms)), config_(std::move(config)), db_(db), clock_(std::move(clock)) {
+KioskController::KioskController(std::vector<LoadedForm> forms, KioskConfig config, store::Database* db, KioskClock clock,
+                                 std::vector<i18n::Catalog> languages)
+    : forms_(std::move(forms)),
+      config_(std::move(config)),
+      db_(db),
+      clock_(std::move(clock)),
+      languages_(std::move(languages)),
+      timer_({config_.behaviour.inactivity_seconds, config_.behaviour.warning_seconds}) {
+    if (languages_.empty()) languages_.emplace_back();  // English
     for (const auto& f : forms_) {
         const auto& q = *f.questionnaire;
         journeys_.push_back({f.id, q.title.empty() ? f.id : q.title, "", q.estimated_minutes.value_or(0)});
     }
     if (!config_.sealing_public_key.empty())
         if (auto k = store::parse_centre_public_key(config_.sealing_public_key)) centre_key_ = k.value();
+    if (auto it = config_.placeholders.find("centre.web"); it != config_.placeholders.end()) help_qr_ = make_qr_code(it->second);
+    timer_.more_time(clock_.steady());
+}
+
+const i18n::Catalog& KioskController::catalog() const {
+    for (const auto& c : languages_)
+        if (c.language().code == display_.language) return c;
+    return languages_.front();
 }
 
 ui::KioskModel KioskController::model() const {
     ui::KioskModel m;
+    m.screen = screen_;
+    for (const auto& c : languages_) m.languages.push_back(&c);
+    m.display = display_;
+    m.display.read_aloud_available = read_aloud_available_;
     m.journeys = &journeys_;
-    m.session = session_.get();
+    m.session = screen_ == ui::Screen::Form ? session_.get() : nullptr;
     m.placeholders = &config_.placeholders;
+    m.help_qr = help_qr_.size > 0 ? &help_qr_ : nullptr;
     m.notice = notice_;
+    m.notice_detail = notice_detail_;
+    m.seconds_until_clear = tour_warning_ ? tour_warning_ : shown_countdown_;
+    m.attract_period = config_.behaviour.attract_seconds;
+    m.staff_entry = staff_entry_;
+    m.staff = staff_;
+    m.store_error = store_error_;
+    m.store_error_code = store_error_code_;
     return m;
+}
+
+void KioskController::show_store_error(std::string sentence, std::string code) {
+    store_error_ = std::move(sentence);
+    store_error_code_ = std::move(code);
+    screen_ = ui::Screen::StoreError;
+}
+
+engine::FormSession* KioskController::open_form(const std::string& form_id) {
+    for (const auto& f : forms_)
+        if (f.id == form_id) {
+            if (session_) session_->wipe();
+            ui_state_.wipe();
+            form_id_ = f.id;
+            notice_ = ui::KioskModel::Notice::None;
+            session_ = std::make_unique<engine::FormSession>(f.questionnaire);
+            screen_ = ui::Screen::Form;
+            return session_.get();
+        }
+    return nullptr;
+}
+
+void KioskController::go_to(ui::Screen s) {
+    screen_ = s;
+    ui_state_.page_key.clear();
+    ui_state_.focus.clear();
+}
+
+void KioskController::set_default_language(std::string code) {
+    default_language_ = std::move(code);
+    if (display_.language != default_language_) {
+        display_.language = default_language_;
+        display_changed_ = true;
+    }
+}
+
+void KioskController::reset_display() {
+    ui::DisplayChoices defaults;
+    defaults.language = default_language_;
+    if (display_.language != defaults.language || display_.text_size != defaults.text_size ||
+        display_.high_contrast != defaults.high_contrast)
+        display_changed_ = true;
+    display_ = defaults;
+}
+
+bool KioskController::take_display_change() {
+    const bool changed = display_changed_;
+    display_changed_ = false;
+    return changed;
 }
 
 void KioskController::wipe_session() {
     if (session_) session_->wipe();
     session_.reset();
     ui_state_.wipe();
+    ui::forget_imgui_state();
     form_id_.clear();
-    notice_.clear();
+    notice_ = ui::KioskModel::Notice::None;
+    secure_wipe(notice_detail_);
+    shown_countdown_.reset();
 }
 
-void KioskController::apply(const ui::Intents& intents) {
+void KioskController::note_input() {
+    if (screen_ == ui::Screen::Attract || screen_ == ui::Screen::StoreError) return;
+    timer_.touch(clock_.steady());
+}
+
+bool KioskController::tick() {
+    if (screen_ == ui::Screen::Attract || screen_ == ui::Screen::StoreError) {
+        const bool changed = shown_countdown_.has_value();
+        shown_countdown_.reset();
+        return changed;
+    }
+    const double now = clock_.steady();
+    switch (timer_.state(now)) {
+    case InactivityTimer::State::Active: {
+        const bool changed = shown_countdown_.has_value();
+        shown_countdown_.reset();
+        return changed;
+    }
+    case InactivityTimer::State::Warning: {
+        const auto left = timer_.seconds_left(now);
+        const bool changed = left != shown_countdown_;
+        shown_countdown_ = left;
+        if (changed && !ui_state_.focus.empty()) ui_state_.focus.clear();  // the keyboard goes with the page
+        return changed;
+    }
+    case InactivityTimer::State::Expired:
+        wipe_session();
+        staff_ = {};
+        staff_entry_ = {};
+        reset_display();
+        go_to(ui::Screen::Attract);
+        return true;
+    }
+    return false;
+}
+
+double KioskController::next_deadline() const {
+    if (screen_ == ui::Screen::Attract || screen_ == ui::Screen::StoreError) return std::numeric_limits<double>::infinity();
+    return timer_.next_change(clock_.steady());
+}
+
+void KioskController::apply(ui::Intents& intents) {
     using K = ui::Intent::Kind;
-    for (const ui::Intent& in : intents) {
+    const double now = clock_.steady();
+    for (ui::Intent& in : intents) {
+        // Moving to another page puts the keyboard away.
+        if (in.kind == K::Next || in.kind == K::Back) ui_state_.focus.clear();
         switch (in.kind) {
-        case K::OpenForm:
-            for (const auto& f : forms_)
-                if (f.id == in.form_id) {
-                    wipe_session();
-                    form_id_ = f.id;
-                    session_ = std::make_unique<engine::FormSession>(f.questionnaire);
-                }
-            break;
+        case K::OpenForm: open_form(in.form_id); break;
         case K::Answer:
             if (session_) (void)session_->answer(in.ref, in.values);
             break;
@@ -109,27 +203,130 @@ void KioskController::apply(const ui::Intents& intents) {
             if (session_) (void)session_->back();
             break;
         case K::StartAgain:
-        case K::FinishAndClear: wipe_session(); break;
+            wipe_session();
+            go_to(ui::Screen::Home);
+            break;
+        case K::FinishAndClear:
+            wipe_session();
+            reset_display();
+            go_to(ui::Screen::Attract);
+            break;
+        case K::Wake:
+            timer_.more_time(now);
+            go_to(ui::Screen::Start);
+            break;
+        case K::ChooseLanguage:
+            for (const auto& c : languages_)
+                if (c.language().code == in.text && display_.language != in.text) {
+                    display_.language = in.text;
+                    display_changed_ = true;  // another script may need other glyphs
+                }
+            break;
+        case K::SetTextSize:
+            if ((in.number == 100 || in.number == 150 || in.number == 200) && in.number != display_.text_size) {
+                display_.text_size = in.number;
+                display_changed_ = true;
+            }
+            break;
+        case K::SetHighContrast:
+            if (display_.high_contrast != (in.number != 0)) {
+                display_.high_contrast = in.number != 0;
+                display_changed_ = true;
+            }
+            break;
+        case K::SetReadAloud: display_.read_aloud = in.number != 0 && read_aloud_available_; break;
+        case K::GoHome: go_to(ui::Screen::Home); break;
+        case K::GoStart: go_to(ui::Screen::Start); break;
+        case K::MoreTime:
+            timer_.more_time(now);
+            shown_countdown_.reset();
+            break;
+        case K::OpenStaffEntry:
+            if (screen_ == ui::Screen::Staff || screen_ == ui::Screen::StaffEntry || screen_ == ui::Screen::StoreError) break;
+            before_staff_ = screen_;
+            staff_entry_ = {};
+            secure_wipe(ui_state_.pin);
+            timer_.more_time(now);
+            screen_ = ui::Screen::StaffEntry;
+            break;
+        case K::SubmitPin: submit_pin(in.text); break;
+        case K::CloseStaff:
+            secure_wipe(ui_state_.pin);
+            if (screen_ == ui::Screen::StaffEntry && before_staff_ != ui::Screen::Attract) {
+                // Cancelled: back to where the person was (a carer who held the corner by chance).
+                screen_ = before_staff_;
+            } else {
+                staff_ = {};
+                go_to(ui::Screen::Attract);
+            }
+            break;
+        case K::SyncNow:
+            staff_.sync_message = start_sync_ ? start_sync_() : std::string("Sync is not set up on this kiosk yet.");
+            break;
+        case K::LeaveKioskMode:
+            if (screen_ == ui::Screen::Staff || screen_ == ui::Screen::StoreError) quit_ = true;
+            break;
         }
+    }
+    wipe_intents(intents);
+}
+
+void KioskController::submit_pin(std::string& pin) {
+    StaffPinCheck r;
+    if (check_pin_) {
+        r = check_pin_(std::move(pin), clock_.unix());
+    } else {
+        r.status = StaffPinCheck::Status::NoPin;
+    }
+    secure_wipe(pin);
+    using S = ui::StaffEntryModel::Status;
+    staff_entry_ = {};
+    switch (r.status) {
+    case StaffPinCheck::Status::Ok:
+        // Staff mode: whatever a carer left open is cleared first.
+        wipe_session();
+        reset_display();
+        staff_ = staff_facts_ ? staff_facts_() : ui::StaffModel{};
+        go_to(ui::Screen::Staff);
+        return;
+    case StaffPinCheck::Status::Wrong:
+        staff_entry_.status = S::WrongPin;
+        staff_entry_.tries_left = r.tries_left;
+        break;
+    case StaffPinCheck::Status::Locked: {
+        staff_entry_.status = S::Locked;
+        const double left = static_cast<double>(r.locked_until - clock_.unix());
+        staff_entry_.locked_minutes = std::max(1, static_cast<int>(std::ceil(left / 60.0)));
+        break;
+    }
+    case StaffPinCheck::Status::NoPin: staff_entry_.status = S::NoPin; break;
+    case StaffPinCheck::Status::Error:
+        staff_entry_.status = S::Error;
+        staff_entry_.error = r.error;
+        break;
     }
 }
 
 void KioskController::on_completed() {
     if (!db_ || !centre_key_) {
-        notice_ = "This kiosk is not set up to send answers to the Carers Centre yet, so nothing was saved.";
+        notice_ = ui::KioskModel::Notice::NotEnrolled;
         return;
     }
     const auto& q = session_->questionnaire();
     // The payload the centre opens: the response plus what it needs to triage it.
-    nlohmann::json payload = {{"response", session_->response(iso8601(clock_()))},
+    nlohmann::json payload = {{"response", session_->response(iso8601(clock_.unix()))},
                               {"urgent", session_->urgent()},
-                              {"language", "en"}};
+                              {"language", display_.language}};
     std::string text = payload.dump();
     engine::wipe_json(payload);
     store::Outbox outbox(*db_);
-    auto saved = outbox.submit({q.url, q.version, kind_of_form(form_id_), std::move(text)}, *centre_key_, clock_());
-    notice_ = saved ? "Your answers have been saved and will be sent to the Carers Centre."
-                    : "Sorry, your answers could not be saved. Please tell a member of staff. " + saved.message();
+    auto saved = outbox.submit({q.url, q.version, kind_of_form(form_id_), std::move(text)}, *centre_key_, clock_.unix());
+    if (saved) {
+        notice_ = ui::KioskModel::Notice::Saved;
+    } else {
+        notice_ = ui::KioskModel::Notice::SaveFailed;
+        notice_detail_ = saved.message();
+    }
 }
 
 }  // namespace carers::app

@@ -1,62 +1,133 @@
 // KioskController: the app's state and the one place intents are carried out.
 //
-// It owns the loaded forms, the session in progress, the UI's typed-text state and the store. Views
-// only read it through ui::KioskModel.
+// It owns which screen is showing, the carer's display choices, the session in progress, the
+// UI's typed-text state, the inactivity timer and the staff state. Views only read it through
+// ui::KioskModel. Clocks are passed in, so timeouts and PIN locks are tested without waiting.
 #pragma once
 
+#include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "kiosk/app/form_loader.h"
+#include "kiosk/app/inactivity_timer.h"
 #include "kiosk/app/kiosk_config.h"
 #include "kiosk/engine/form_session.h"
+#include "kiosk/i18n/catalog.h"
 #include "kiosk/store/outbox.h"
 #include "kiosk/ui/intent.h"
-#include "kiosk/ui/kiosk_screen.h"
+#include "kiosk/ui/kiosk_model.h"
 #include "kiosk/ui/ui_state.h"
 
 namespace carers::app {
 
-struct LoadedForm {
-    std::string id;  // file name without .json
-    std::shared_ptr<const engine::Questionnaire> questionnaire;
+struct KioskClock {
+    std::function<double()> steady;        // seconds, for timeouts and animation
+    std::function<std::int64_t()> unix;    // seconds since 1970, for records and PIN locks
 };
 
-// Reads every *.json form in `dir`, in journey order; a form that cannot be loaded is reported
-// through `problem` (file name and sentence, no personal data) and skipped.
-std::vector<LoadedForm> load_forms(const std::string& dir, const std::function<void(const std::string&)>& problem);
+// The outcome of a staff PIN check (the store keeps the hash, the count and the lock).
+struct StaffPinCheck {
+    enum class Status { Ok, Wrong, Locked, NoPin, Error } status = Status::NoPin;
+    int tries_left = 0;
+    std::int64_t locked_until = 0;  // unix seconds
+    std::string error;              // Error: a sentence for staff
+};
+// Checks a PIN typed at the pad; must zero `pin`.
+using StaffPinChecker = std::function<StaffPinCheck(std::string pin, std::int64_t now)>;
+
+// What the staff screen shows, read from the store when it opens (not every frame).
+using StaffFacts = std::function<ui::StaffModel()>;
 
 class KioskController {
 public:
-    using Clock = std::function<std::int64_t()>;  // unix seconds
+    KioskController(std::vector<LoadedForm> forms, KioskConfig config, store::Database* db, KioskClock clock,
+                    std::vector<i18n::Catalog> languages = {});
 
-    KioskController(std::vector<LoadedForm> forms, KioskConfig config, store::Database* db, Clock clock);
+    void set_staff_pin_checker(StaffPinChecker checker) { check_pin_ = std::move(checker); }
+    void set_staff_facts(StaffFacts facts) { staff_facts_ = std::move(facts); }
+    void set_sync_starter(std::function<std::string()> start) { start_sync_ = std::move(start); }
+    void set_read_aloud_available(bool available) { read_aloud_available_ = available; }
+    // The language each new person starts in (a wipe goes back to it).
+    void set_default_language(std::string code);
+    // The store failed to open: only the staff error screen is shown.
+    void show_store_error(std::string sentence, std::string code);
 
     ui::KioskModel model() const;
     ui::UiState& ui_state() { return ui_state_; }
-    void apply(const ui::Intents& intents);
+    const i18n::Catalog& catalog() const;
+    const ui::DisplayChoices& display() const { return display_; }
+    ui::Screen screen() const { return screen_; }
 
-    // Ends the session now: answers and typed text zeroed, back to the home screen.
+    // Carries out what was asked, then zeroes any personal data the intents carried.
+    void apply(ui::Intents& intents);
+    // A touch or a key (the inactivity timer restarts, unless its warning is showing).
+    void note_input();
+    // Moves the inactivity timer on: shows the warning, updates its countdown, clears the session.
+    // True when what is on screen changed.
+    bool tick();
+    // When tick() next has something to do (steady seconds); infinity when nothing is pending.
+    double next_deadline() const;
+
+    // Ends the session now: answers and typed text zeroed, display choices back to the defaults.
     void wipe_session();
     bool in_session() const { return session_ != nullptr; }
+    bool quit_requested() const { return quit_; }
+    // True once after the display choices changed (fonts or colours to rebuild).
+    bool take_display_change();
+
+    // For the screenshot tour and tests: go straight to a screen or page.
+    void show(ui::Screen s) { screen_ = s; }
+    engine::FormSession* open_form(const std::string& form_id);
+    void set_staff_entry(ui::StaffEntryModel m) { staff_entry_ = std::move(m); }
+    void set_warning_for_tour(std::optional<int> seconds) { tour_warning_ = seconds; }
+    void set_staff_for_tour(ui::StaffModel m) { staff_ = std::move(m); }
+    void set_notice(ui::KioskModel::Notice notice) { notice_ = notice; }
 
 private:
     void on_completed();
+    void submit_pin(std::string& pin);
+    void reset_display();
+    void go_to(ui::Screen s);
 
     std::vector<LoadedForm> forms_;
     std::vector<ui::JourneyCard> journeys_;
     KioskConfig config_;
     store::Database* db_;
-    Clock clock_;
+    KioskClock clock_;
+    std::vector<i18n::Catalog> languages_;
     std::optional<store::CentrePublicKey> centre_key_;
+    ui::QrCode help_qr_;
+
+    ui::Screen screen_ = ui::Screen::Attract;
+    ui::Screen before_staff_ = ui::Screen::Attract;
+    ui::DisplayChoices display_;
+    std::string default_language_ = "en";
+    bool display_changed_ = false;
+    bool read_aloud_available_ = false;
+    InactivityTimer timer_;
+    std::optional<int> shown_countdown_;
+    std::optional<int> tour_warning_;
 
     std::string form_id_;
     std::unique_ptr<engine::FormSession> session_;
     ui::UiState ui_state_;
-    std::string notice_;
+    ui::KioskModel::Notice notice_ = ui::KioskModel::Notice::None;
+    std::string notice_detail_;
+
+    StaffPinChecker check_pin_;
+    StaffFacts staff_facts_;
+    std::function<std::string()> start_sync_;
+    ui::StaffEntryModel staff_entry_;
+    ui::StaffModel staff_;
+    std::string store_error_, store_error_code_;
+    bool quit_ = false;
 };
+
+// Zeroes the strings in intents that may hold what a person typed (answers, a PIN).
+void wipe_intents(ui::Intents& intents) noexcept;
 
 }  // namespace carers::app

@@ -1,7 +1,5 @@
-// carers-kiosk: opens the store, loads the forms, and runs the touch-screen event loop.
-//
-// The loop sleeps until something happens (input, a timer): an always-polling ImGui loop burns a
-// whole core on a kiosk that is idle most of the day.
+// carers-kiosk: opens the store, loads the forms, and runs the touch-screen event loop
+// (kiosk_app.cpp), or renders the screenshot tour, or times frames for the benchmark.
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -9,18 +7,16 @@
 #include <sstream>
 #include <sys/stat.h>
 
-#include <imgui.h>
-
 #include "kiosk/app/font_lookup.h"
+#include "kiosk/app/frame_bench.h"
 #include "kiosk/app/glfw_window.h"
+#include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/kiosk_config.h"
 #include "kiosk/app/kiosk_controller.h"
 #include "kiosk/app/options.h"
-#include "kiosk/app/screenshot.h"
-#include "kiosk/app/widget_dump.h"
+#include "kiosk/app/screenshot_tour.h"
 #include "kiosk/i18n/locale_dir.h"
 #include "kiosk/store/key_file.h"
-#include "kiosk/ui/question_view.h"
 
 using namespace carers;
 
@@ -29,27 +25,15 @@ namespace {
 // Messages for staff on stderr. Never personal data: only fixed sentences, file names and counts.
 void staff_log(const std::string& line) { std::fprintf(stderr, "carers-kiosk: %s\n", line.c_str()); }
 
-std::int64_t unix_now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-// Set by SIGTERM/SIGINT: the loop notices within its one-second wait, wipes the session and exits.
+// Set by SIGTERM/SIGINT: the loop notices within its wait, wipes the session and exits.
 volatile std::sig_atomic_t stop_requested = 0;
-void request_stop(int) { stop_requested = 1; }
+void request_stop(int) {
+    stop_requested = 1;
+    app::KioskWindow::wake_from_any_thread();
+}
 
 // Exit codes staff scripts can act on.
 enum Exit { ok = 0, bad_options = 2, no_display = 3, store_failed = 4, config_failed = 5 };
-
-// A key for "which screen is this", so a screenshot is taken once per screen passed.
-std::string screen_key(const app::KioskController& c) {
-    auto m = c.model();
-    if (!m.session) return "home";
-    auto page = m.session->current_page();
-    std::string k = m.session->questionnaire().name + "-" + (page.anchor.item ? ui::occurrence_id(page.anchor) : "none");
-    if (m.session->complete()) k += "-done";
-    if (!m.session->errors().empty()) k += "-error";
-    return k;
-}
 
 // The store, created on first run in a folder private to this user. The key lives only as long
 // as this function: SQLCipher keeps its own derived copy.
@@ -60,6 +44,15 @@ Result<std::unique_ptr<store::Database>> open_store(const std::filesystem::path&
     auto key = store::load_or_create_key_file(dir / "kiosk.key");
     if (!key) return key.error();
     return store::Database::open(dir / "kiosk.db", key.value());
+}
+
+double steady_seconds() {
+    static const auto t0 = std::chrono::steady_clock::now();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+std::int64_t unix_now() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace
@@ -75,16 +68,12 @@ int main(int argc, char** argv) {
         std::fputs(app::usage(), stdout);
         return ok;
     }
-
-    std::error_code ec;
-    auto db = open_store(opt.data_dir);
-    if (!db) {
-        staff_log(db.message());
-        return store_failed;
-    }
+    const bool tour = !opt.screenshot_tour.empty();
 
     app::KioskConfig config;
-    if (std::ifstream in(opt.config); in) {
+    // The tour shows the made-up demo venue, so the help panel and QR code have something in them.
+    const std::filesystem::path config_file = tour ? opt.assets_dir / "config" / "demo-venue.json" : opt.config;
+    if (std::ifstream in(config_file); in) {
         std::stringstream text;
         text << in.rdbuf();
         auto c = app::parse_kiosk_config(text.str());
@@ -93,87 +82,54 @@ int main(int argc, char** argv) {
             return config_failed;
         }
         config = std::move(c.value());
-    } else {
+    } else if (!tour) {
         staff_log("No settings file at " + opt.config.string() + ": answers cannot be sent until the kiosk is enrolled.");
+    }
+    if (opt.inactivity_seconds > 0) config.behaviour.inactivity_seconds = opt.inactivity_seconds;
+    if (opt.warning_seconds > 0) config.behaviour.warning_seconds = opt.warning_seconds;
+
+    // The tour draws made-up screens only: it never opens (or creates) a real store.
+    std::unique_ptr<store::Database> db;
+    std::string store_problem;
+    if (!tour) {
+        auto opened = open_store(opt.data_dir);
+        if (opened) db = std::move(opened.value());
+        else store_problem = opened.message();
     }
 
     auto forms = app::load_forms((opt.assets_dir / "forms").string(), staff_log);
     if (forms.empty()) staff_log("No forms could be loaded from " + (opt.assets_dir / "forms").string() + ".");
-    app::KioskController controller(std::move(forms), std::move(config), db.value().get(), unix_now);
-
-    auto created = app::KioskWindow::create({opt.fullscreen, opt.monitor, opt.width, opt.height});
-    if (!created) {
-        staff_log(created.message());
-        return no_display;
-    }
-    std::unique_ptr<app::KioskWindow> window(created.value());
-
-    ui::Theme theme;
-    theme.metrics.px_per_mm = window->px_per_mm();
-    ui::apply_theme(theme);
-    ui::FontSet fonts;
-    if (!ui::build_fonts(app::find_font_files("Noto Sans"), theme.metrics, fonts))
-        staff_log("Noto Sans was not found; using the built-in font.");
-    ui::WidgetRecorder recorder;
     // Every language in locales/; one that cannot be loaded is named for staff and left out.
     i18n::LoadedLocales locales = i18n::load_locales(opt.locales_dir);
     for (const auto& problem : locales.problems) staff_log(problem);
     if (!locales.languages.find(opt.language)) staff_log("No translation for language " + opt.language + "; using English.");
-    const i18n::Catalog& catalog = locales.languages.get(opt.language);
+    app::KioskController controller(std::move(forms), config, db.get(), {steady_seconds, unix_now},
+                                    locales.languages.all());
+    controller.set_default_language(locales.languages.get(opt.language).language().code);
+    if (!store_problem.empty()) {
+        staff_log(store_problem);
+        controller.show_store_error(store_problem, "store (" + std::to_string(store_failed) + ")");
+    }
 
-    if (!opt.screenshot_dir.empty()) std::filesystem::create_directories(opt.screenshot_dir, ec);
-    int frames_to_draw = 3;  // ImGui settles layout over a couple of frames
-    long frame = 0;
-    int shot_count = 0;
-    std::string last_shot, pending_shot;
-    int shot_delay = 0;
-    auto last_input = std::chrono::steady_clock::now();
+    auto created = app::KioskWindow::create({opt.fullscreen, opt.monitor, opt.width, opt.height, opt.touch});
+    if (!created) {
+        staff_log(created.message());
+        return store_problem.empty() ? no_display : store_failed;
+    }
+    std::unique_ptr<app::KioskWindow> window(created.value());
+    // Density: the option, else the screen width from kiosk.json, else what the monitor says.
+    float px_per_mm = static_cast<float>(opt.px_per_mm);
+    if (px_per_mm <= 0 && config.behaviour.screen_width_mm > 0)
+        px_per_mm = static_cast<float>(window->width() / config.behaviour.screen_width_mm);
+    if (px_per_mm <= 0) px_per_mm = window->px_per_mm();
+
+    app::KioskApp kiosk(*window, controller, app::find_font_files("Noto Sans"), px_per_mm, staff_log);
+    if (tour) return app::run_screenshot_tour(kiosk, opt.screenshot_tour, staff_log) ? ok : bad_options;
+    if (opt.bench_frames > 0) return app::run_frame_bench(kiosk, opt.bench_frames) ? ok : bad_options;
 
     std::signal(SIGTERM, request_stop);
     std::signal(SIGINT, request_stop);
-    while (!window->should_close() && !stop_requested) {
-        bool input = frames_to_draw > 0 ? window->poll() : window->wait(1.0);
-        auto now = std::chrono::steady_clock::now();
-        if (input) {
-            frames_to_draw = std::max(frames_to_draw, 3);
-            last_input = now;
-        }
-        if (opt.exit_after_idle_seconds > 0 &&
-            std::chrono::duration<double>(now - last_input).count() > opt.exit_after_idle_seconds)
-            break;
-        if (frames_to_draw <= 0) continue;
-        --frames_to_draw;
-
-        window->begin_frame();
-        ui::DrawContext dc{theme, fonts, catalog, &recorder};
-        ui::Intents intents = ui::draw_kiosk(dc, controller.model(), controller.ui_state());
-        window->render();
-        ++frame;
-
-        // One PNG per screen passed, taken once the screen has settled for two frames.
-        const std::string key = screen_key(controller);
-        if (!opt.screenshot_dir.empty()) {
-            if (key != pending_shot) {
-                pending_shot = key;
-                shot_delay = 2;
-                frames_to_draw = std::max(frames_to_draw, 3);
-            } else if (shot_delay > 0 && --shot_delay == 0 && key != last_shot) {
-                int w = 0, h = 0;
-                std::string px = window->read_pixels_rgba(w, h);
-                char name[32];
-                std::snprintf(name, sizeof name, "%03d-", ++shot_count);
-                auto path = opt.screenshot_dir / (name + key + ".png");
-                if (auto r = app::write_png(path, px, w, h); !r) staff_log(r.message());
-                last_shot = key;
-            }
-        }
-        window->swap();
-        if (!opt.widget_dump.empty()) app::dump_widgets(opt.widget_dump, frame, key, recorder);
-        if (!intents.empty()) {
-            controller.apply(intents);
-            frames_to_draw = std::max(frames_to_draw, 3);
-        }
-    }
+    kiosk.run({opt.widget_dump, opt.screenshot_dir, opt.exit_after_idle_seconds}, &stop_requested);
     controller.wipe_session();
-    return ok;
+    return store_problem.empty() ? ok : store_failed;
 }

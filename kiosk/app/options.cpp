@@ -18,7 +18,15 @@ const char* usage() {
            "  --language CODE         language to start in, e.g. en, pl, ar, zh_CN (default en)\n"
            "  --screenshot-dir DIR    save a PNG of every screen shown\n"
            "  --widget-dump FILE      write widget positions after each frame (for tests)\n"
-           "  --exit-after-idle SECS  quit after this many seconds without input (for demos)\n";
+           "  --exit-after-idle SECS  quit after this many seconds without input (for demos)\n"
+           "  --touch                 a touch screen: hide the cursor (implied by --fullscreen)\n"
+           "  --px-per-mm N           screen density, when the monitor reports it wrongly\n"
+           "  --inactivity SECS       seconds without a touch before the warning (default 90)\n"
+           "  --warning SECS          the warning's countdown before clearing (default 30)\n"
+           "  --screenshot-tour DIR   render every screen, both orientations, every text size, to\n"
+           "                          PNGs and a report (tour.json) in DIR, then exit\n"
+           "  --bench-frames N        time N frames of each heavy screen, print JSON, then exit\n"
+           "  --set-staff-pin         read a new staff PIN (4-12 digits) from standard input\n";
 }
 
 namespace {
@@ -79,6 +87,26 @@ Result<Options> parse_options(int argc, char** argv) {
             auto v = value("a file");
             if (!v) return v.error();
             o.widget_dump = *v;
+        } else if (a == "--touch") {
+            o.touch = true;
+        } else if (a == "--set-staff-pin") {
+            o.set_staff_pin = true;
+        } else if (a == "--px-per-mm" || a == "--inactivity" || a == "--warning") {
+            auto v = value("a number");
+            if (!v) return v.error();
+            char* end = nullptr;
+            const double d = std::strtod(v->c_str(), &end);
+            if (end == v->c_str() || *end != '\0' || d <= 0 || d > 10000) return make_error(a + " needs a positive number.");
+            (a == "--px-per-mm" ? o.px_per_mm : a == "--inactivity" ? o.inactivity_seconds : o.warning_seconds) = d;
+        } else if (a == "--screenshot-tour") {
+            auto v = value("a folder");
+            if (!v) return v.error();
+            o.screenshot_tour = *v;
+        } else if (a == "--bench-frames") {
+            auto v = value("a number");
+            if (!v) return v.error();
+            o.bench_frames = std::atoi(v->c_str());
+            if (o.bench_frames <= 0) return make_error("--bench-frames needs a positive number.");
         } else if (a == "--exit-after-idle") {
             auto v = value("seconds");
             if (!v) return v.error();

@@ -20,6 +20,13 @@ struct Options {
     std::filesystem::path screenshot_dir;  // when set: a PNG of every screen passed
     std::filesystem::path widget_dump;     // when set: widget rectangles after each frame (tests)
     double exit_after_idle_seconds = 0;    // tests and demos: quit after this long without input
+    bool touch = false;                    // a touch screen (implied by --fullscreen): no cursor
+    double px_per_mm = 0;                  // screen density; 0 = kiosk.json or the monitor
+    double inactivity_seconds = 0;         // override kiosk.json (tests): 0 = keep
+    double warning_seconds = 0;
+    std::filesystem::path screenshot_tour;  // when set: render every screen to PNGs here, then exit
+    int bench_frames = 0;                  // when set: time this many frames per heavy screen, then exit
+    bool set_staff_pin = false;            // read a new staff PIN from standard input, then exit
     bool help = false;
 };
 

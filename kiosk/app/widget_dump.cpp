@@ -3,19 +3,39 @@
 #include <fstream>
 
 #include <imgui.h>
-#include <nlohmann/json.hpp>
 
 namespace carers::app {
 
-void dump_widgets(const std::filesystem::path& path, long frame, const std::string& screen_key,
-                  const ui::WidgetRecorder& recorder) {
+nlohmann::json widgets_json(long frame, const ui::WidgetRecorder& recorder, float px_per_mm) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const ui::FrameFacts& f = recorder.facts();
     // "pointer_down" lets a test driver wait until a press or release has been seen by a frame.
     nlohmann::json j = {{"frame", frame},
-                        {"screen", screen_key},
-                        {"pointer_down", ImGui::GetIO().MouseDown[0]},
+                        {"screen", recorder.screen()},
+                        {"pointer_down", io.MouseDown[0]},
+                        {"display", {io.DisplaySize.x, io.DisplaySize.y}},
+                        {"px_per_mm", px_per_mm},
+                        {"scroll_y", f.scroll_y},
+                        {"scroll_max_y", f.scroll_max_y},
+                        {"focus", f.focus},
+                        {"keyboard", f.keyboard},
                         {"widgets", nlohmann::json::array()}};
-    for (const auto& r : recorder.rects())
-        j["widgets"].push_back({{"id", r.id}, {"label", r.label}, {"x0", r.min.x}, {"y0", r.min.y}, {"x1", r.max.x}, {"y1", r.max.y}});
+    for (const auto& r : recorder.rects()) {
+        nlohmann::json w = {{"id", r.id},         {"label", r.label},   {"x0", r.min.x},
+                            {"y0", r.min.y},      {"x1", r.max.x},      {"y1", r.max.y},
+                            {"clip", {r.clip_min.x, r.clip_min.y, r.clip_max.x, r.clip_max.y}},
+                            {"scrolls", r.scrolls}, {"selected", r.selected}};
+        if (r.value_length >= 0) {
+            w["value_length"] = r.value_length;
+            w["focused"] = r.focused;
+        }
+        j["widgets"].push_back(std::move(w));
+    }
+    return j;
+}
+
+void dump_widgets(const std::filesystem::path& path, long frame, const ui::WidgetRecorder& recorder, float px_per_mm) {
+    const nlohmann::json j = widgets_json(frame, recorder, px_per_mm);
     auto tmp = path;
     tmp += ".tmp";
     {

@@ -1,15 +1,22 @@
-// Writes where each widget is after a frame, for the end-to-end tests and the scripted demo.
+// Writes where each widget is after a frame, for the end-to-end tests, the scripted demo and the
+// screenshot tour's checks. Never personal data: labels of controls, and for text boxes only how
+// many bytes they hold.
 #pragma once
 
 #include <filesystem>
+
+#include <nlohmann/json.hpp>
 
 #include "kiosk/ui/widget_recorder.h"
 
 namespace carers::app {
 
-// {"frame": N, "screen": "...", "widgets": [{"id", "label", "x0","y0","x1","y1"}]}, written to a
-// temporary file and renamed so a reader never sees half a file.
-void dump_widgets(const std::filesystem::path& path, long frame, const std::string& screen_key,
-                  const ui::WidgetRecorder& recorder);
+// {"frame", "screen", "pointer_down", "display": [w, h], "px_per_mm", "scroll_y", "scroll_max_y",
+//  "focus", "keyboard", "widgets": [{"id", "label", "x0","y0","x1","y1", "clip": [x0,y0,x1,y1],
+//  "scrolls", "selected", "value_length", "focused"}]}
+nlohmann::json widgets_json(long frame, const ui::WidgetRecorder& recorder, float px_per_mm);
+
+// The same, written to a temporary file and renamed so a reader never sees half a file.
+void dump_widgets(const std::filesystem::path& path, long frame, const ui::WidgetRecorder& recorder, float px_per_mm);
 
 }  // namespace carers::app

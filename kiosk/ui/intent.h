@@ -12,17 +12,35 @@ namespace carers::ui {
 
 struct Intent {
     enum class Kind {
+        // journeys
         OpenForm,        // form_id: start a journey from the home screen
         Answer,          // ref + values (empty values clears the answer)
         Next,
         Back,
         StartAgain,      // leave the result page: wipe the session, back to home
-        FinishAndClear,  // "Finish and clear": wipe everything now, back to home
+        FinishAndClear,  // "Finish and clear": wipe everything now, back to the attract screen
+        // the way in
+        Wake,            // a touch on the attract screen
+        ChooseLanguage,  // text: language code
+        SetTextSize,     // number: 100, 150 or 200 (per cent)
+        SetHighContrast, // number: 1 on, 0 off
+        SetReadAloud,    // number: 1 on, 0 off
+        GoHome,          // from the start screen
+        GoStart,         // back to language and display choices
+        MoreTime,        // "I need more time" on the inactivity warning
+        // staff
+        OpenStaffEntry,  // the hidden gesture was made
+        SubmitPin,       // text: the PIN typed (zeroed by the app after checking)
+        CloseStaff,      // back to the attract screen
+        SyncNow,
+        LeaveKioskMode,  // quit the app (staff only)
     };
     Kind kind;
     std::string form_id = {};
     engine::ItemRef ref = {};
     std::vector<engine::AnswerValue> values = {};
+    std::string text = {};
+    int number = 0;
 };
 
 using Intents = std::vector<Intent>;

@@ -1,8 +1,9 @@
 #include "kiosk/ui/question_view.h"
 
+#include <algorithm>
 #include <charconv>
 
-#include <imgui_stdlib.h>
+#include <imgui.h>
 
 namespace carers::ui {
 
@@ -16,13 +17,34 @@ std::string occurrence_id(const ItemRef& ref) {
     return id;
 }
 
-namespace {
-
-// The id a form's texts are translated under: the last part of its canonical URL.
 std::string form_key(const engine::FormSession& session, const engine::Item& item) {
     const std::string& url = session.questionnaire().url;
     return url.substr(url.rfind('/') + 1) + ":" + item.link_id;
 }
+
+std::string form_title(const DrawContext& dc, const engine::FormSession& session) {
+    const std::string& url = session.questionnaire().url;
+    return dc.catalog.form_text(url.substr(url.rfind('/') + 1) + ":title", session.questionnaire().title);
+}
+
+KeyboardLayout keyboard_for(const engine::Item& item, bool arabic) {
+    switch (item.type) {
+    case ItemType::Integer: return KeyboardLayout::Digits;
+    case ItemType::Decimal: return KeyboardLayout::Decimal;
+    case ItemType::Date: return KeyboardLayout::DateBox;
+    default: break;
+    }
+    // The entry format shows what the answer looks like: "name@example.com", "07700 900123".
+    const std::string& f = item.entry_format;
+    if (f.find('@') != std::string::npos || item.regex.find('@') != std::string::npos) return KeyboardLayout::Email;
+    if (!f.empty() && std::all_of(f.begin(), f.end(), [](char c) { return (c >= '0' && c <= '9') || c == ' ' || c == '+'; }))
+        return KeyboardLayout::Phone;
+    return arabic ? KeyboardLayout::Arabic : KeyboardLayout::Letters;
+}
+
+namespace {
+
+const char* const date_part_ids[] = {"day", "month", "year"};
 
 bool is_selected(const std::vector<AnswerValue>& answers, const AnswerValue& v) {
     for (const auto& a : answers)
@@ -35,8 +57,15 @@ std::string option_key(const AnswerValue& v) {
     return engine::display_text(v);
 }
 
+std::size_t max_bytes_for(const engine::Item& item) {
+    // UTF-8 needs up to 4 bytes a character; the engine checks the real maxLength on Continue.
+    const std::size_t chars = item.max_length ? static_cast<std::size_t>(*item.max_length)
+                                              : (item.type == ItemType::Text ? 2000 : 200);
+    return std::min<std::size_t>(chars * 4, 8000);
+}
+
 // Answer buttons for boolean and choice questions.
-void draw_options(DrawContext& dc, const engine::FormSession& session, const ItemRef& ref, Intents& out) {
+void draw_options(DrawContext& dc, const engine::FormSession& session, const ItemRef& ref, UiState& state, Intents& out) {
     const auto& item = *ref.item;
     const auto& current = session.answers(ref);
     std::vector<AnswerValue> options;
@@ -60,74 +89,111 @@ void draw_options(DrawContext& dc, const engine::FormSession& session, const Ite
             } else {
                 next.push_back(v);
             }
+            state.focus.clear();  // choosing an option puts the keyboard away
             out.push_back({Intent::Kind::Answer, {}, ref, std::move(next)});
         }
     }
 }
 
-// A text or number field. What is typed lives in UiState until it makes a valid answer, so a
+void focus_on(UiState& state, const std::string& id) {
+    if (state.focus == id) return;
+    state.focus = id;
+    state.scroll_to_focus = true;
+    state.keyboard = KeyboardState{};
+    reset_touch_scroll(state.scroll);
+}
+
+// After the focused box is drawn: note it as the keyboard's target and bring it into view.
+void note_focus(DrawContext& dc, UiState& state, FocusTarget& focus, const ItemRef& ref, int part, std::string& buffer,
+                KeyboardLayout layout, std::size_t max_bytes) {
+    focus = {ref, part, &buffer, layout, max_bytes};
+    state.keyboard.base = layout;
+    state.keyboard.next_box = part == 0 || part == 1;
+    if (dc.recorder) dc.recorder->facts().focus = state.focus;
+    if (state.scroll_to_focus) {
+        // Put the box a third of the way down, so its question stays readable above it.
+        const float local = ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y;
+        ImGui::SetScrollFromPosY(local, 0.35f);
+        state.scroll_to_focus = false;
+    }
+}
+
+// A text or number box. What is typed lives in UiState until it makes a valid answer, so a
 // half-typed number is never thrown away.
-void draw_text_field(DrawContext& dc, const engine::FormSession& session, const ItemRef& ref, UiState& state,
-                     Intents& out) {
+void draw_text_field(DrawContext& dc, const engine::FormSession& session, const ItemRef& ref, UiState& state, bool error,
+                     FocusTarget& focus, bool arabic) {
     const auto& item = *ref.item;
     auto [it, inserted] = state.text.try_emplace(ref);
     std::string& buffer = it->second;
-    if (inserted && !session.answers(ref).empty()) buffer = engine::display_text(session.answers(ref).front());
-    ImGui::PushFont(dc.fonts.body);
-    ImGui::SetNextItemWidth(item.type == ItemType::Text ? -1.f : std::min(ImGui::GetContentRegionAvail().x, dc.theme.metrics.px(120)));
-    ImGuiInputTextFlags flags = 0;
-    if (item.type == ItemType::Integer) flags |= ImGuiInputTextFlags_CharsDecimal;
-    std::string id = "field:" + occurrence_id(ref);
-    bool changed = item.type == ItemType::Text
-                       ? ImGui::InputTextMultiline(("##" + id).c_str(), &buffer,
-                                                   ImVec2(-1.f, dc.theme.metrics.px(40)), flags)
-                       : ImGui::InputText(("##" + id).c_str(), &buffer, flags);
-    ImGui::PopFont();
-    if (dc.recorder) dc.recorder->record_last_item(id, item.text);
-    if (!changed) return;
-    std::vector<AnswerValue> values;
-    if (item.type == ItemType::Integer) {
-        std::int64_t n = 0;
-        auto [p, ec] = std::from_chars(buffer.data(), buffer.data() + buffer.size(), n);
-        if (ec == std::errc() && p == buffer.data() + buffer.size()) values.push_back(n);
-    } else if (item.type == ItemType::Decimal) {
-        try {
-            std::size_t used = 0;
-            double d = std::stod(buffer, &used);
-            if (used == buffer.size()) values.push_back(d);
-        } catch (...) {
-        }
-    } else if (!buffer.empty()) {
-        values.push_back(buffer);
+    const std::size_t max_bytes = max_bytes_for(item);
+    if (inserted) {
+        // Room for the longest answer up front: the buffer never reallocates, so no stale copy
+        // of what was typed is left behind in freed memory.
+        buffer.reserve(max_bytes + 8);
+        if (!session.answers(ref).empty()) buffer = engine::display_text(session.answers(ref).front());
     }
-    out.push_back({Intent::Kind::Answer, {}, ref, std::move(values)});
+    const std::string id = "field:" + occurrence_id(ref);
+    const KeyboardLayout layout = keyboard_for(item, arabic);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float width = item.type == ItemType::Text || layout == KeyboardLayout::Letters || layout == KeyboardLayout::Email ||
+                                layout == KeyboardLayout::Arabic
+                            ? avail
+                            : std::min(avail, dc.theme.metrics.px(80) * dc.theme.metrics.text_scale);
+    const bool focused = state.focus == id;
+    if (text_box(dc, id, buffer, focused, width, item.type == ItemType::Text ? 3 : 1, false, error)) focus_on(state, id);
+    if (state.focus == id) note_focus(dc, state, focus, ref, -1, buffer, layout, max_bytes);
 }
 
-// Day, month and year boxes (never a calendar): the GOV.UK date pattern.
-void draw_date_field(DrawContext& dc, const engine::FormSession& session, const ItemRef& ref, UiState& state,
-                     Intents& out) {
+// Day, month and year boxes (never a calendar): the GOV.UK date pattern, typed on a number pad.
+void draw_date_field(DrawContext& dc, const engine::FormSession& session, const ItemRef& ref, UiState& state, bool error,
+                     FocusTarget& focus) {
     auto [it, inserted] = state.dates.try_emplace(ref);
     auto& parts = it->second;
-    if (inserted && !session.answers(ref).empty())
-        if (auto* d = std::get_if<engine::Date>(&session.answers(ref).front()))
-            parts = {std::to_string(d->day), std::to_string(d->month), std::to_string(d->year)};
+    if (inserted) {
+        for (auto& p : parts) p.reserve(16);
+        if (!session.answers(ref).empty())
+            if (auto* d = std::get_if<engine::Date>(&session.answers(ref).front())) {
+                parts[0] = std::to_string(d->day);
+                parts[1] = std::to_string(d->month);
+                parts[2] = std::to_string(d->year);
+            }
+    }
     const std::string labels[] = {dc.tr("Day"), dc.tr("Month"), dc.tr("Year")};
-    const float widths[] = {25, 25, 40};
-    bool changed = false;
+    const float widths[] = {28, 28, 40};
     for (int i = 0; i < 3; ++i) {
         if (i) ImGui::SameLine();
         ImGui::BeginGroup();
         wrapped_text(labels[i], dc.fonts.small, dc.theme.palette.text);
-        ImGui::PushFont(dc.fonts.body);
-        ImGui::SetNextItemWidth(dc.theme.metrics.px(widths[i]));
-        static const char* const part_ids[] = {"day", "month", "year"};
-        std::string id = "field:" + occurrence_id(ref) + ":" + part_ids[i];
-        changed |= ImGui::InputText(("##" + id).c_str(), &parts[static_cast<std::size_t>(i)], ImGuiInputTextFlags_CharsDecimal);
-        ImGui::PopFont();
-        if (dc.recorder) dc.recorder->record_last_item(id, labels[i]);
+        const std::string id = "field:" + occurrence_id(ref) + ":" + date_part_ids[i];
+        std::string& part = parts[static_cast<std::size_t>(i)];
+        if (text_box(dc, id, part, state.focus == id, dc.theme.metrics.px(widths[i]) * dc.theme.metrics.text_scale, 1, false,
+                     error))
+            focus_on(state, id);
+        if (state.focus == id) {
+            note_focus(dc, state, focus, ref, i, part, KeyboardLayout::DateBox, i == 2 ? 4 : 2);
+        }
         ImGui::EndGroup();
     }
-    if (!changed) return;
+}
+
+Intent answer_from_text(const ItemRef& ref, const std::string& buffer) {
+    std::vector<AnswerValue> values;
+    const auto type = ref.item->type;
+    if (type == ItemType::Integer) {
+        std::int64_t n = 0;
+        auto [p, ec] = std::from_chars(buffer.data(), buffer.data() + buffer.size(), n);
+        if (ec == std::errc() && p == buffer.data() + buffer.size()) values.push_back(n);
+    } else if (type == ItemType::Decimal) {
+        double d = 0;
+        auto [p, ec] = std::from_chars(buffer.data(), buffer.data() + buffer.size(), d);
+        if (ec == std::errc() && p == buffer.data() + buffer.size()) values.push_back(d);
+    } else if (!buffer.empty()) {
+        values.push_back(buffer);
+    }
+    return {Intent::Kind::Answer, {}, ref, std::move(values)};
+}
+
+Intent answer_from_date(const ItemRef& ref, const std::array<std::string, 3>& parts) {
     int v[3] = {0, 0, 0};
     bool complete = true;
     for (int i = 0; i < 3; ++i) {
@@ -137,7 +203,7 @@ void draw_date_field(DrawContext& dc, const engine::FormSession& session, const 
     }
     std::vector<AnswerValue> values;
     if (complete) values.push_back(engine::Date{v[2], v[1], v[0]});
-    out.push_back({Intent::Kind::Answer, {}, ref, std::move(values)});
+    return {Intent::Kind::Answer, {}, ref, std::move(values)};
 }
 
 const engine::ValidationError* error_for(const engine::FormSession& s, const ItemRef& ref) {
@@ -156,16 +222,21 @@ void draw_error_summary(DrawContext& dc, const engine::FormSession& session) {
     dl->ChannelsSetCurrent(1);
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float pad = m.px(4);
+    const float width = ImGui::GetContentRegionAvail().x;
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad));
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - pad);
     ImGui::BeginGroup();
-    wrapped_text(dc.tr("There is a problem"), dc.fonts.heading, p.text);
+    const float inner = width - 2 * pad;
+    auto line = [&](const std::string& text, ImFont* font, const ImVec4& colour) {
+        const ImVec2 size = text_size(font, text, inner);
+        draw_text(dl, font, ImGui::GetCursorScreenPos(), colour, text, inner);
+        ImGui::Dummy(ImVec2(inner, size.y));
+    };
+    line(dc.tr("There is a problem"), dc.fonts.heading, p.text);
     for (const auto& e : session.errors())
-        wrapped_text(dc.catalog.form_text(form_key(session, *e.ref.item), e.ref.item->text) + ": " + dc.tr(e.message),
-                     dc.fonts.body, p.error);
+        line(dc.catalog.form_text(form_key(session, *e.ref.item), e.ref.item->text) + ": " + dc.tr(e.message), dc.fonts.body,
+             p.error);
     ImGui::EndGroup();
-    ImGui::PopTextWrapPos();
-    const ImVec2 end(start.x + ImGui::GetContentRegionAvail().x + pad, ImGui::GetItemRectMax().y + pad);
+    const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y + pad);
     dl->ChannelsSetCurrent(0);
     dl->AddRect(start, end, to_u32(p.error), 0.f, 0, m.px(1.2f));
     dl->ChannelsMerge();
@@ -176,20 +247,14 @@ void draw_error_summary(DrawContext& dc, const engine::FormSession& session) {
 }  // namespace
 
 Intents draw_question_page(DrawContext& dc, const engine::FormSession& session, UiState& state,
-                           const Placeholders& placeholders) {
+                           const Placeholders& placeholders, FocusTarget& focus) {
     Intents out;
     const Palette& p = dc.theme.palette;
     const Metrics& m = dc.theme.metrics;
     const engine::Page page = session.current_page();
     if (!page.anchor.item) return out;
+    const bool arabic = dc.catalog.language().code == "ar";
 
-    const std::string key = occurrence_id(page.anchor) + (session.complete() ? "#done" : "");
-    const bool new_page = key != state.page_key;
-    state.page_key = key;
-
-    const float footer = m.target() + 2 * m.px(4);
-    ImGui::BeginChild("page", ImVec2(0, -footer), false);
-    if (new_page) ImGui::SetScrollY(0);
     if (!session.complete() && page.has_questions) {
         wrapped_text(fill_placeholders(dc.tr("Question {{n}} of {{count}}"),
                                        {{"n", std::to_string(page.number)}, {"count", std::to_string(page.count)}}),
@@ -207,37 +272,53 @@ Intents draw_question_page(DrawContext& dc, const engine::FormSession& session, 
         if (item.type == ItemType::Group) {
             if (!text.empty()) wrapped_text(text, dc.fonts.heading, p.text);
         } else if (item.type == ItemType::Display) {
-            wrapped_text(text, page.has_questions ? dc.fonts.body : dc.fonts.body, p.text);
+            wrapped_text(text, dc.fonts.body, p.text);
         } else {
             wrapped_text(text, dc.fonts.heading, p.text);
             if (std::string hint = item.hint(); !hint.empty())
                 wrapped_text(fill_placeholders(dc.catalog.form_text(form_key(session, item) + ":hint", hint), placeholders),
                              dc.fonts.body, p.secondary_text);
-            if (const auto* e = error_for(session, ref)) wrapped_text(dc.tr(e->message), dc.fonts.body, p.error);
-            ImGui::Dummy(ImVec2(0, m.px(2)));
+            const auto* e = error_for(session, ref);
+            if (e) wrapped_text(dc.tr(e->message), dc.fonts.body, p.error);
             switch (item.type) {
             case ItemType::Boolean:
             case ItemType::Choice:
-            case ItemType::OpenChoice: draw_options(dc, session, ref, out); break;
-            case ItemType::Date: draw_date_field(dc, session, ref, state, out); break;
-            default: draw_text_field(dc, session, ref, state, out); break;
+            case ItemType::OpenChoice: draw_options(dc, session, ref, state, out); break;
+            case ItemType::Date: draw_date_field(dc, session, ref, state, e != nullptr, focus); break;
+            default: draw_text_field(dc, session, ref, state, e != nullptr, focus, arabic); break;
             }
         }
-        ImGui::Dummy(ImVec2(0, m.px(4)));
+        ImGui::Dummy(ImVec2(0, m.px(2)));
         ImGui::PopID();
     }
-    ImGui::EndChild();
+    return out;
+}
 
-    // Footer: always in the same place (WCAG 3.2.6 consistent help and navigation).
-    ImGui::Dummy(ImVec2(0, m.px(2)));
-    if (session.complete()) {
-        if (touch_button(dc, "start-again", dc.tr("Start again"), ButtonStyle::Primary)) out.push_back({Intent::Kind::StartAgain});
-    } else {
-        if (touch_button(dc, "next", dc.tr("Continue"), ButtonStyle::Primary)) out.push_back({Intent::Kind::Next});
-        if (page.number > 1) {
-            ImGui::SameLine();
-            if (touch_button(dc, "back", dc.tr("Back"), ButtonStyle::Secondary)) out.push_back({Intent::Kind::Back});
+Intents apply_typing(const FocusTarget& focus, const std::vector<KeyEvent>& events, UiState& state) {
+    Intents out;
+    if (!focus.buffer) return out;
+    bool changed = false;
+    for (const KeyEvent& ev : events) {
+        switch (ev.kind) {
+        case KeyEvent::Kind::Type:
+        case KeyEvent::Kind::Backspace: changed |= apply_key(*focus.buffer, ev, focus.max_bytes); break;
+        case KeyEvent::Kind::Done: state.focus.clear(); break;
+        case KeyEvent::Kind::NextBox:
+            if (focus.date_part >= 0 && focus.date_part < 2) {
+                state.focus = "field:" + occurrence_id(focus.ref) + ":" + date_part_ids[focus.date_part + 1];
+                state.scroll_to_focus = true;
+            } else {
+                state.focus.clear();
+            }
+            break;
         }
+    }
+    if (!changed) return out;
+    if (focus.date_part >= 0) {
+        auto it = state.dates.find(focus.ref);
+        if (it != state.dates.end()) out.push_back(answer_from_date(focus.ref, it->second));
+    } else {
+        out.push_back(answer_from_text(focus.ref, *focus.buffer));
     }
     return out;
 }

@@ -54,7 +54,7 @@ void apply_theme(const Theme& theme) {
     s = ImGuiStyle();
     s.WindowPadding = ImVec2(m.px(8), m.px(6));
     s.FramePadding = ImVec2(m.px(4), m.px(3));
-    s.ItemSpacing = ImVec2(m.gap(), m.px(4));
+    s.ItemSpacing = ImVec2(m.gap(), m.gap());  // tappable things at least the minimum gap apart
     s.ItemInnerSpacing = ImVec2(m.px(3), m.px(2));
     s.ScrollbarSize = m.px(6);
     s.FrameRounding = m.px(1);

@@ -1,7 +1,12 @@
 // Touch widgets: big, plainly labelled controls that show they are pressed the moment a finger
 // lands, with no hover-only state and no double taps.
+//
+// [SECTION] DrawContext: what every view gets for a frame
+// [SECTION] Text: the only two places text is measured and drawn (so shaping can be routed here)
+// [SECTION] Controls: buttons, option tiles, toggles, text boxes
 #pragma once
 
+#include <limits>
 #include <string>
 
 #include "kiosk/i18n/catalog.h"
@@ -11,28 +16,71 @@
 
 namespace carers::ui {
 
-// What the widgets need from the frame: theme, fonts, the strings of the chosen language, and the
-// recorder for tests (may be null).
+// [SECTION] DrawContext
+
+// When the view wants to be drawn again without any input: an animation, a countdown, a key held
+// down. The event loop sleeps until the earliest wake time asked for (or input arrives).
+struct FrameTiming {
+    double now = 0;  // seconds on a steady clock
+    double wake_at = std::numeric_limits<double>::infinity();
+
+    void wake_in(double seconds) {
+        if (now + seconds < wake_at) wake_at = now + seconds;
+    }
+};
+
+// What the widgets need from the frame: theme, fonts, the strings of the chosen language, the
+// recorder for tests (may be null) and the frame's clock.
 struct DrawContext {
     const Theme& theme;
     const FontSet& fonts;
     const i18n::Catalog& catalog;
     WidgetRecorder* recorder = nullptr;
+    FrameTiming* timing = nullptr;
 
     const std::string& tr(std::string_view english) const { return catalog.tr(english); }
+    double now() const { return timing ? timing->now : 0; }
+    void wake_in(double seconds) const {
+        if (timing) timing->wake_in(seconds);
+    }
 };
+
+// [SECTION] Text
+
+// The size `text` takes in `font`, wrapped at `wrap_width` (0 = no wrapping). `size` scales the
+// font (0 = its own size; a bigger size is for a few large glyphs such as a countdown).
+ImVec2 text_size(ImFont* font, const std::string& text, float wrap_width = 0.f, float size = 0.f);
+// Draws `text` with its top-left at `pos`, wrapped at `wrap_width` (0 = no wrapping).
+void draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, const ImVec4& colour, const std::string& text,
+               float wrap_width = 0.f, float size = 0.f);
+// Wrapped text in a given font and colour, at the cursor, as one layout item.
+void wrapped_text(const std::string& text, ImFont* font, const ImVec4& colour);
+// The same, centred in the available width.
+void centred_text(const std::string& text, ImFont* font, const ImVec4& colour);
+
+// [SECTION] Controls
 
 enum class ButtonStyle { Primary, Secondary, Warning };
 
+// The height of a one-line touch_button at the current text size.
+float button_height(const DrawContext& dc);
+
 // A button at least the minimum target size; `width` 0 = fit the label. True on the tap.
 bool touch_button(DrawContext& dc, const std::string& id, const std::string& label, ButtonStyle style,
-                  float width = 0.f);
+                  float width = 0.f, float height = 0.f);
 
 // One answer option drawn as a full-width tile with a radio circle (or a tick box when
 // `multiple`), its label wrapped. True on the tap.
 bool option_tile(DrawContext& dc, const std::string& id, const std::string& label, bool selected, bool multiple);
 
-// Wrapped text in a given font and colour.
-void wrapped_text(const std::string& text, ImFont* font, const ImVec4& colour);
+// A full-width tile that goes somewhere: a title, a line of detail under it, and an arrow. True
+// on the tap.
+bool nav_tile(DrawContext& dc, const std::string& id, const std::string& title, const std::string& detail);
+
+// A box showing typed text, with a caret when `focused`. A tap focuses it (the caller then shows
+// the on-screen keyboard). `lines` > 1 makes a taller box whose text wraps. `masked` shows dots.
+// True on the tap.
+bool text_box(DrawContext& dc, const std::string& id, const std::string& text, bool focused, float width,
+              int lines = 1, bool masked = false, bool error = false);
 
 }  // namespace carers::ui

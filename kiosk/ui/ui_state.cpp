@@ -10,7 +10,14 @@ void UiState::wipe() noexcept {
         for (auto& s : d) secure_wipe(s);
     text.clear();
     dates.clear();
+    secure_wipe(pin);
     page_key.clear();
+    focus.clear();
+    scroll_to_focus = false;
+    keyboard = KeyboardState{};
+    scroll = TouchScroll{};
+    side_scroll = TouchScroll{};
+    corner_hold_since = -1;
 }
 
 }  // namespace carers::ui

@@ -7,9 +7,12 @@ def load(path):
         return json.load(f)
 
 
+WAY_IN = [{"tap": "attract"}, {"tap": "start:continue"}]
+
+
 def steps_for(journey):
-    """Open the form, tap through the intro page(s), answer each question and continue."""
-    steps = [{"tap": "form:" + journey["form"]}]
+    """Wake the kiosk, open the form, tap through the intro page(s), answer each question and continue."""
+    steps = WAY_IN + [{"tap": "form:" + journey["form"]}]
     for link_id, code in journey["answers"]:
         steps.append({"until": f"answer:{link_id}:{code}"})
         steps.append({"tap": f"answer:{link_id}:{code}"})

@@ -1,0 +1,118 @@
+#include "kiosk/app/kiosk_app.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+#include <imgui.h>
+
+#include "kiosk/app/screenshot.h"
+#include "kiosk/app/widget_dump.h"
+#include "kiosk/ui/kiosk_screen.h"
+
+namespace carers::app {
+
+namespace {
+// ImGui settles a layout over a frame or two after a change (sizes measured on the first).
+constexpr int frames_after_change = 3;
+// The longest the loop sleeps with nothing due; only a cap, so a missed wake-up cannot stall it.
+constexpr double longest_sleep = 60.0;
+}  // namespace
+
+KioskApp::KioskApp(KioskWindow& window, KioskController& controller, ui::FontFiles fonts, float px_per_mm,
+                   const std::function<void(const std::string&)>& log)
+    : window_(window), controller_(controller), font_files_(std::move(fonts)), px_per_mm_(px_per_mm), log_(log) {
+    apply_display();
+}
+
+void KioskApp::apply_display() {
+    const ui::DisplayChoices& d = controller_.display();
+    theme_.palette = d.high_contrast ? ui::high_contrast_palette() : ui::standard_palette();
+    theme_.metrics.px_per_mm = px_per_mm_;
+    theme_.metrics.text_scale = static_cast<float>(d.text_size) / 100.f;
+    ui::apply_theme(theme_);
+    if (!ui::build_fonts(font_files_, theme_.metrics, fonts_)) log_("Noto Sans was not found; using the built-in font.");
+    window_.reload_fonts_texture();
+}
+
+ui::Intents KioskApp::draw_frame(ui::FrameTiming& timing, bool render) {
+    if (controller_.take_display_change()) apply_display();
+    window_.begin_frame();
+    ui::DrawContext dc{theme_, fonts_, controller_.catalog(), &recorder_, &timing};
+    ui::Intents intents = ui::draw_kiosk(dc, controller_.model(), controller_.ui_state());
+    if (render) window_.render();
+    else ImGui::Render();
+    ++frame_;
+    return intents;
+}
+
+void KioskApp::run(const AppOptions& opt, volatile std::sig_atomic_t* stop) {
+    using clock = std::chrono::steady_clock;
+    const auto t0 = clock::now();
+    auto seconds = [&] { return std::chrono::duration<double>(clock::now() - t0).count(); };
+    int frames_to_draw = frames_after_change;
+    double view_wake = std::numeric_limits<double>::infinity();
+    double last_input = 0;
+    int shot_count = 0;
+    std::string last_shot, pending_shot;
+    int shot_delay = 0;
+    std::error_code ec;
+    if (!opt.screenshot_dir.empty()) std::filesystem::create_directories(opt.screenshot_dir, ec);
+
+    while (!window_.should_close() && !controller_.quit_requested() && !(stop && *stop)) {
+        bool input;
+        if (frames_to_draw > 0) {
+            input = window_.poll();
+        } else {
+            // Sleep until the earliest thing that is due: a view's animation, the inactivity timer.
+            const double due = std::min(view_wake, controller_.next_deadline());
+            double wait = std::clamp(due - seconds(), 0.0, longest_sleep);
+            if (opt.exit_after_idle_seconds > 0) wait = std::min(wait, std::max(0.0, opt.exit_after_idle_seconds - (seconds() - last_input)) + 0.01);
+            input = wait > 0 ? window_.wait(wait) : window_.poll();
+        }
+        const double now = seconds();
+        if (input) {
+            frames_to_draw = std::max(frames_to_draw, frames_after_change);
+            last_input = now;
+            controller_.note_input();
+        }
+        if (opt.exit_after_idle_seconds > 0 && now - last_input > opt.exit_after_idle_seconds) break;
+        if (controller_.tick()) frames_to_draw = std::max(frames_to_draw, frames_after_change);
+        if (now >= view_wake) frames_to_draw = std::max(frames_to_draw, 1);
+        if (frames_to_draw <= 0) continue;
+        --frames_to_draw;
+
+        ui::FrameTiming timing;
+        timing.now = now;
+        ui::Intents intents = draw_frame(timing);
+        view_wake = timing.wake_at;
+
+        // One PNG per screen passed, taken once the screen has settled for two frames.
+        const std::string key = recorder_.screen() + (recorder_.facts().focus.empty() ? "" : "-typing");
+        if (!opt.screenshot_dir.empty()) {
+            if (key != pending_shot) {
+                pending_shot = key;
+                shot_delay = 2;
+                frames_to_draw = std::max(frames_to_draw, frames_after_change);
+            } else if (shot_delay > 0 && --shot_delay == 0 && key != last_shot) {
+                int w = 0, h = 0;
+                std::string px = window_.read_pixels_rgba(w, h);
+                char name[32];
+                std::snprintf(name, sizeof name, "%03d-", ++shot_count);
+                std::string file = key;
+                std::replace(file.begin(), file.end(), ':', '-');
+                if (auto r = write_png(opt.screenshot_dir / (name + file + ".png"), px, w, h); !r) log_(r.message());
+                last_shot = key;
+            }
+        }
+        window_.swap();
+        if (!opt.widget_dump.empty()) dump_widgets(opt.widget_dump, frame_, recorder_, theme_.metrics.px_per_mm);
+        if (!intents.empty()) {
+            controller_.apply(intents);
+            frames_to_draw = std::max(frames_to_draw, frames_after_change);
+        }
+    }
+}
+
+}  // namespace carers::app

@@ -1,0 +1,59 @@
+// KioskApp: the event loop. It draws a frame only when something changed — input, an animation or
+// countdown a view asked for, the inactivity timer, a background job — and otherwise sleeps in
+// glfwWaitEventsTimeout until the next of those is due.
+#pragma once
+
+#include <csignal>
+#include <filesystem>
+#include <string>
+
+#include "kiosk/app/glfw_window.h"
+#include "kiosk/app/kiosk_controller.h"
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/intent.h"
+#include "kiosk/ui/theme.h"
+#include "kiosk/ui/touch_widgets.h"
+#include "kiosk/ui/widget_recorder.h"
+
+namespace carers::app {
+
+struct AppOptions {
+    std::filesystem::path widget_dump;     // tests: widget rectangles after each frame
+    std::filesystem::path screenshot_dir;  // demo: one PNG per screen passed
+    double exit_after_idle_seconds = 0;
+};
+
+class KioskApp {
+public:
+    KioskApp(KioskWindow& window, KioskController& controller, ui::FontFiles fonts, float px_per_mm,
+             const std::function<void(const std::string&)>& log);
+
+    // Runs until the window closes, staff leave kiosk mode, or `*stop` becomes non-zero.
+    void run(const AppOptions& options, volatile std::sig_atomic_t* stop);
+
+    // One frame: builds the fonts and colours if the display choices changed, draws, renders into
+    // the back buffer (unless `render` is false: layout only, for checks). The intents are
+    // returned, not applied.
+    ui::Intents draw_frame(ui::FrameTiming& timing, bool render = true);
+    // Rebuilds fonts and colours now (text size, contrast, language, window size).
+    void apply_display();
+
+    ui::WidgetRecorder& recorder() { return recorder_; }
+    const ui::Theme& theme() const { return theme_; }
+    KioskWindow& window() { return window_; }
+    KioskController& controller() { return controller_; }
+    long frames() const { return frame_; }
+
+private:
+    KioskWindow& window_;
+    KioskController& controller_;
+    ui::FontFiles font_files_;
+    float px_per_mm_;
+    std::function<void(const std::string&)> log_;
+    ui::Theme theme_;
+    ui::FontSet fonts_;
+    ui::WidgetRecorder recorder_;
+    long frame_ = 0;
+};
+
+}  // namespace carers::app

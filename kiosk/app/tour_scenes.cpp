@@ -1,0 +1,177 @@
+#include "kiosk/app/tour_scenes.h"
+
+#include <set>
+
+#include "kiosk/ui/question_view.h"
+
+namespace carers::app {
+
+using engine::AnswerValue;
+using engine::ItemType;
+
+namespace {
+
+std::optional<AnswerValue> sample_answer(const engine::Item& item) {
+    switch (item.type) {
+    case ItemType::Boolean: return AnswerValue{true};
+    case ItemType::Choice:
+    case ItemType::OpenChoice:
+        if (item.answer_options.empty()) return std::nullopt;
+        return item.answer_options.front().value;
+    case ItemType::Integer: {
+        std::int64_t v = 1;
+        if (item.min_value)
+            if (auto* m = std::get_if<std::int64_t>(&*item.min_value)) v = *m;
+        return AnswerValue{v};
+    }
+    case ItemType::Decimal: return AnswerValue{1.5};
+    case ItemType::Date: return AnswerValue{engine::Date{1980, 2, 1}};
+    case ItemType::String:
+    case ItemType::Text:
+        // An entry format is an example of a good answer ("07700 900123", "name@example.com").
+        return AnswerValue{item.entry_format.empty() ? std::string("Sample") : item.entry_format};
+    default: return std::nullopt;
+    }
+}
+
+// The first text box on the page that wants `layout`, as its widget id.
+std::string first_box_for(const engine::FormSession& s, ui::KeyboardLayout layout) {
+    for (const auto& ref : s.current_page().items) {
+        const auto& item = *ref.item;
+        if (item.type == ItemType::Group || item.type == ItemType::Display || item.type == ItemType::Boolean ||
+            item.type == ItemType::Choice || item.type == ItemType::OpenChoice)
+            continue;
+        if (ui::keyboard_for(item, false) != layout) continue;
+        return "field:" + ui::occurrence_id(ref) + (item.type == ItemType::Date ? ":day" : "");
+    }
+    return {};
+}
+
+const char* layout_name(ui::KeyboardLayout l) {
+    switch (l) {
+    case ui::KeyboardLayout::Letters: return "letters";
+    case ui::KeyboardLayout::Email: return "email";
+    case ui::KeyboardLayout::Phone: return "phone";
+    case ui::KeyboardLayout::Digits: return "digits";
+    case ui::KeyboardLayout::DateBox: return "date";
+    default: return "other";
+    }
+}
+
+// Replays the walk of a form up to page `steps`, answering with samples, and optionally focuses a
+// box. Scenes are set up from scratch each time, so they do not depend on one another.
+bool walk_to(KioskController& c, const std::string& form_id, int steps, bool with_errors, const std::string& focus) {
+    engine::FormSession* s = c.open_form(form_id);
+    if (!s) return false;
+    for (int i = 0; i < steps && !s->complete(); ++i) {
+        if (!answer_page_with_samples(*s)) return false;
+        if (s->next() == engine::Nav::Blocked) return false;
+    }
+    if (with_errors) (void)s->next();  // nothing answered yet: the error summary
+    if (!focus.empty()) {
+        c.ui_state().focus = focus;
+        c.ui_state().scroll_to_focus = true;
+    }
+    return true;
+}
+
+void add_form_scenes(KioskController& c, const std::string& form_id, std::vector<Scene>& out) {
+    // Walk once to learn the pages, then describe each as a scene that replays the walk.
+    engine::FormSession* s = c.open_form(form_id);
+    if (!s) return;
+    std::set<ui::KeyboardLayout> pictured;
+    bool error_pictured = false;
+    for (int step = 0; step < 300; ++step) {
+        const std::string base = form_id + "-p" + (step < 10 ? "0" : "") + std::to_string(step);
+        const bool first = step == 0;
+        out.push_back({base, first || s->complete(), [&c, form_id, step] { walk_to(c, form_id, step, false, ""); }});
+        if (s->complete()) break;
+        const engine::Page page = s->current_page();
+        bool has_required = false;
+        for (const auto& ref : page.items) has_required |= ref.item->required;
+        if (!error_pictured && has_required) {
+            error_pictured = true;
+            out.push_back({base + "-error", true, [&c, form_id, step] { walk_to(c, form_id, step, true, ""); }});
+        }
+        for (auto layout : {ui::KeyboardLayout::Letters, ui::KeyboardLayout::Email, ui::KeyboardLayout::Phone,
+                            ui::KeyboardLayout::Digits, ui::KeyboardLayout::DateBox}) {
+            const std::string box = first_box_for(*s, layout);
+            if (box.empty()) continue;
+            const bool picture = pictured.insert(layout).second;
+            out.push_back({base + "-typing-" + layout_name(layout), picture,
+                           [&c, form_id, step, box] { walk_to(c, form_id, step, false, box); }});
+        }
+        if (!answer_page_with_samples(*s) || s->next() == engine::Nav::Blocked) break;
+    }
+    c.wipe_session();
+}
+
+}  // namespace
+
+bool answer_page_with_samples(engine::FormSession& session) {
+    // Answering can turn on more questions on the same page: go round until nothing changes.
+    for (int round = 0; round < 5; ++round) {
+        bool answered = false;
+        for (const auto& ref : session.current_page().items) {
+            const auto& item = *ref.item;
+            if (item.type == ItemType::Group || item.type == ItemType::Display || item.read_only) continue;
+            if (!session.answers(ref).empty()) continue;
+            auto v = sample_answer(item);
+            if (!v) continue;
+            if (session.answer(ref, *v) == engine::AnswerResult::Ok) answered = true;
+        }
+        if (!answered) return true;
+    }
+    return true;
+}
+
+std::vector<Scene> tour_scenes(KioskController& c) {
+    using ui::Screen;
+    std::vector<Scene> out;
+    auto plain = [&c](Screen s) {
+        return [&c, s] {
+            c.wipe_session();
+            c.show(s);
+        };
+    };
+    out.push_back({"attract", true, plain(Screen::Attract)});
+    out.push_back({"start", true, plain(Screen::Start)});
+    out.push_back({"home", true, plain(Screen::Home)});
+    out.push_back({"staff-entry", true, [&c] {
+                       c.wipe_session();
+                       c.set_staff_entry({ui::StaffEntryModel::Status::WrongPin, 3, 0, ""});
+                       c.show(Screen::StaffEntry);
+                       c.ui_state().pin = "1234";
+                   }});
+    out.push_back({"staff-entry-locked", true, [&c] {
+                       c.wipe_session();
+                       c.set_staff_entry({ui::StaffEntryModel::Status::Locked, 0, 5, ""});
+                       c.show(Screen::StaffEntry);
+                   }});
+    out.push_back({"staff", true, [&c] {
+                       c.wipe_session();
+                       ui::StaffModel m;
+                       m.waiting = 3;
+                       m.sent = 41;
+                       m.last_sync = "2026-11-23 09:30";
+                       m.syncing = true;
+                       m.sync_progress = 0.4f;
+                       m.venue = {{"Venue", "Example Library"}, {"Carers Centre", "Example Carers Centre"},
+                                  {"Inactivity warning after", "90 s"}};
+                       m.version = "0.1.0";
+                       c.set_staff_for_tour(m);
+                       c.show(Screen::Staff);
+                   }});
+    out.push_back({"store-error", true, [&c] {
+                       c.wipe_session();
+                       c.show_store_error("The kiosk's database is damaged and cannot be opened.", "database-damaged (13)");
+                   }});
+    out.push_back({"timeout-warning", true, [&c] {
+                       walk_to(c, "am-i-a-carer", 1, false, "");
+                       c.set_warning_for_tour(27);
+                   }});
+    for (const auto& id : {"am-i-a-carer", "carers-self-review", "emergency-card"}) add_form_scenes(c, id, out);
+    return out;
+}
+
+}  // namespace carers::app

@@ -1,0 +1,81 @@
+// A journey in progress: top bar, the page (scrolling by drag), then either Back / Continue or,
+// while a box has focus, the on-screen keyboard with the box kept in view above it.
+#include <imgui.h>
+
+#include "kiosk/ui/onscreen_keyboard.h"
+#include "kiosk/ui/question_view.h"
+#include "kiosk/ui/screens.h"
+
+namespace carers::ui {
+
+namespace {
+
+void draw_footer(DrawContext& dc, const engine::FormSession& session, Intents& out) {
+    const Metrics& m = dc.theme.metrics;
+    const float width = column_width(dc);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (width < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) / 2);
+    // Always in the same place (WCAG 3.2.6): Continue first, Back beside it.
+    if (session.complete()) {
+        if (touch_button(dc, "start-again", dc.tr("Start again"), ButtonStyle::Primary, m.px(60)))
+            out.push_back({Intent::Kind::StartAgain});
+        return;
+    }
+    if (touch_button(dc, "next", dc.tr("Continue"), ButtonStyle::Primary, m.px(60))) out.push_back({Intent::Kind::Next});
+    if (session.current_page().number > 1) {
+        ImGui::SameLine();
+        if (touch_button(dc, "back", dc.tr("Back"), ButtonStyle::Secondary, m.px(40))) out.push_back({Intent::Kind::Back});
+    }
+}
+
+}  // namespace
+
+Intents draw_form_screen(DrawContext& dc, const KioskModel& model, UiState& state) {
+    Intents out;
+    const engine::FormSession& session = *model.session;
+    draw_top_bar(dc, form_title(dc, session), out, false);
+    switch (model.notice) {
+    case KioskModel::Notice::None: break;
+    case KioskModel::Notice::Saved:
+        wrapped_text(dc.tr("Your answers have been saved and will be sent to the Carers Centre."), dc.fonts.body,
+                     dc.theme.palette.selected);
+        break;
+    case KioskModel::Notice::NotEnrolled:
+        wrapped_text(dc.tr("This kiosk is not set up to send answers to the Carers Centre yet, so nothing was saved."),
+                     dc.fonts.body, dc.theme.palette.error);
+        break;
+    case KioskModel::Notice::SaveFailed:
+        wrapped_text(dc.tr("Sorry, your answers could not be saved. Please tell a member of staff."), dc.fonts.body,
+                     dc.theme.palette.error);
+        wrapped_text(model.notice_detail, dc.fonts.small, dc.theme.palette.secondary_text);
+        break;
+    }
+
+    // A new page starts at the top with the keyboard away.
+    const engine::Page page = session.current_page();
+    const std::string key = (page.anchor.item ? occurrence_id(page.anchor) : std::string()) + (session.complete() ? "#done" : "");
+    const bool new_page = key != state.page_key;
+    if (new_page) state.page_key = key;
+    const bool typing = !state.focus.empty();
+    const bool arabic = dc.catalog.language().code == "ar";
+    const float bottom = typing ? keyboard_height(dc, state.keyboard.base) + ImGui::GetStyle().ItemSpacing.y
+                                : footer_height(dc);
+    begin_scroll_page(dc, "page", ImGui::GetContentRegionAvail().y - bottom, state.scroll, new_page);
+    FocusTarget focus;
+    Intents page_intents = draw_question_page(dc, session, state, model.placeholders ? *model.placeholders : Placeholders{}, focus);
+    end_scroll_page(dc, state.scroll);
+    out.insert(out.end(), page_intents.begin(), page_intents.end());
+
+    if (typing && focus.buffer) {
+        std::vector<KeyEvent> events = draw_keyboard(dc, state.keyboard, state.keyboard.base, arabic, state.keyboard.next_box);
+        for (auto& e : physical_key_events()) events.push_back(std::move(e));
+        Intents typed = apply_typing(focus, events, state);
+        out.insert(out.end(), typed.begin(), typed.end());
+    } else {
+        if (typing) state.focus.clear();  // the box went away (its question was turned off)
+        draw_footer(dc, session, out);
+    }
+    return out;
+}
+
+}  // namespace carers::ui

@@ -1,0 +1,110 @@
+// Home: the three journeys, each with how long it takes, and "Help and support near you" from the
+// venue's settings with a QR code of the centre's web address. Side by side on a landscape screen.
+#include <algorithm>
+
+#include <imgui.h>
+
+#include "kiosk/ui/screens.h"
+
+namespace carers::ui {
+
+namespace {
+
+std::string placeholder(const KioskModel& model, const char* key) {
+    if (!model.placeholders) return {};
+    auto it = model.placeholders->find(key);
+    return it == model.placeholders->end() ? std::string() : it->second;
+}
+
+void draw_journeys(DrawContext& dc, const KioskModel& model, Intents& out) {
+    const Palette& p = dc.theme.palette;
+    wrapped_text(dc.tr("What would you like to do?"), dc.fonts.heading, p.text);
+    if (!model.journeys) return;
+    for (const JourneyCard& j : *model.journeys) {
+        const std::string title = dc.catalog.form_text(j.form_id + ":title", j.title);
+        const std::string time =
+            j.minutes > 0 ? fill_placeholders(dc.catalog.tr_plural("About {{n}} minute", "About {{n}} minutes", j.minutes),
+                                              {{"n", std::to_string(j.minutes)}})
+                          : std::string();
+        if (nav_tile(dc, "form:" + j.form_id, title, time)) out.push_back({Intent::Kind::OpenForm, j.form_id});
+        if (!j.summary.empty()) wrapped_text(j.summary, dc.fonts.small, p.secondary_text);
+    }
+}
+
+void draw_qr(DrawContext& dc, const QrCode& qr) {
+    const Metrics& m = dc.theme.metrics;
+    const int quiet = 4;  // the light border scanners need, in modules
+    const int span = qr.size + 2 * quiet;
+    // Big enough for a phone at arm's length (about 40 mm), in whole pixels per module so it stays sharp.
+    const float module = std::max(2.f, std::floor(m.px(40) / static_cast<float>(span)));
+    const float side = module * static_cast<float>(span);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // Dark on white whatever the theme: scanners expect it.
+    dl->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), IM_COL32_WHITE);
+    for (int y = 0; y < qr.size; ++y)
+        for (int x = 0; x < qr.size; ++x)
+            if (qr.dark(x, y)) {
+                const ImVec2 a(pos.x + (static_cast<float>(x + quiet)) * module, pos.y + (static_cast<float>(y + quiet)) * module);
+                dl->AddRectFilled(a, ImVec2(a.x + module, a.y + module), IM_COL32_BLACK);
+            }
+    ImGui::Dummy(ImVec2(side, side));
+}
+
+void draw_help(DrawContext& dc, const KioskModel& model) {
+    const Palette& p = dc.theme.palette;
+    const Metrics& m = dc.theme.metrics;
+    wrapped_text(dc.tr("Help and support near you"), dc.fonts.heading, p.text);
+    const std::string name = placeholder(model, "centre.name");
+    if (!name.empty()) wrapped_text(name, dc.fonts.body, p.text);
+    const struct {
+        const char* key;
+        const std::string& label;
+    } lines[] = {{"centre.phone", dc.tr("Phone")},
+                 {"centre.email", dc.tr("Email")},
+                 {"centre.web", dc.tr("Website")},
+                 {"centre.opening_hours", dc.tr("Opening hours")}};
+    for (const auto& l : lines) {
+        const std::string v = placeholder(model, l.key);
+        if (v.empty()) continue;
+        wrapped_text(l.label, dc.fonts.small, p.secondary_text);
+        wrapped_text(v, dc.fonts.body, p.text);
+    }
+    if (model.help_qr && model.help_qr->size > 0) {
+        ImGui::Dummy(ImVec2(0, m.px(2)));
+        draw_qr(dc, *model.help_qr);
+        wrapped_text(dc.tr("Scan this with your phone's camera to open the website."), dc.fonts.small, p.secondary_text);
+    }
+}
+
+}  // namespace
+
+Intents draw_home_screen(DrawContext& dc, const KioskModel& model, UiState& state) {
+    Intents out;
+    const Metrics& m = dc.theme.metrics;
+    draw_top_bar(dc, "", out, true);
+    const bool reset = state.page_key != "home";
+    state.page_key = "home";
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    if (avail.x > avail.y * 1.2f) {
+        // Landscape: journeys on the left, help on the right, each scrolling on its own.
+        const float right_w = std::min(avail.x * 0.4f, m.px(120) * std::max(1.f, m.text_scale));
+        const float left_w = avail.x - right_w - m.gap();
+        begin_scroll_page(dc, "home", avail.y, state.scroll, reset, left_w);
+        draw_journeys(dc, model, out);
+        end_scroll_page(dc, state.scroll);
+        ImGui::SameLine(0, m.gap());
+        begin_scroll_page(dc, "help", avail.y, state.side_scroll, reset, right_w);
+        draw_help(dc, model);
+        end_scroll_page(dc, state.side_scroll);
+    } else {
+        begin_scroll_page(dc, "home", avail.y, state.scroll, reset);
+        draw_journeys(dc, model, out);
+        ImGui::Dummy(ImVec2(0, m.px(6)));
+        draw_help(dc, model);
+        end_scroll_page(dc, state.scroll);
+    }
+    return out;
+}
+
+}  // namespace carers::ui

@@ -1,0 +1,90 @@
+// KioskModel: everything the views read for one frame. The app owns all of it and builds a fresh
+// model each frame; views never keep pointers into it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/engine/form_session.h"
+#include "kiosk/i18n/catalog.h"
+#include "kiosk/ui/placeholders.h"
+
+namespace carers::ui {
+
+enum class Screen {
+    Attract,     // idle: "Do you look after someone?" in each language
+    Start,       // language, text size, contrast, read aloud
+    Home,        // the journeys and help near you
+    Form,        // a journey in progress
+    StaffEntry,  // the PIN pad
+    Staff,       // the staff screen
+    StoreError,  // the store could not be opened: a screen for staff, nothing for carers
+};
+
+struct JourneyCard {
+    std::string form_id;  // e.g. "am-i-a-carer"
+    std::string title;
+    std::string summary;
+    int minutes = 0;
+};
+
+// A QR code as a square of dark (true) and light modules, row by row.
+struct QrCode {
+    int size = 0;
+    std::vector<std::uint8_t> modules;  // size * size, 1 = dark
+    bool dark(int x, int y) const { return modules[static_cast<std::size_t>(y * size + x)] != 0; }
+};
+
+struct DisplayChoices {
+    std::string language = "en";
+    int text_size = 100;  // per cent: 100, 150, 200
+    bool high_contrast = false;
+    bool read_aloud = false;
+    bool read_aloud_available = false;  // a voice for this language is installed
+};
+
+struct StaffEntryModel {
+    enum class Status { Ready, WrongPin, Locked, NoPin, Error } status = Status::Ready;
+    int tries_left = 0;
+    int locked_minutes = 0;  // whole minutes left of a lock, rounded up
+    std::string error;       // a sentence for staff when the store failed
+};
+
+struct StaffModel {
+    std::int64_t waiting = 0;       // sealed submissions in the outbox
+    std::int64_t sent = 0;          // receipts verified by the centre
+    std::string last_sync;          // "never" or a local date and time
+    bool syncing = false;
+    float sync_progress = 0;        // 0..1 while syncing
+    std::string sync_message;       // the last sync's outcome in words, or empty
+    std::vector<std::pair<std::string, std::string>> venue;  // label and value, for display
+    std::string version;
+};
+
+struct KioskModel {
+    Screen screen = Screen::Attract;
+    // The languages shipped, English first; the current one drives every string.
+    std::vector<const i18n::Catalog*> languages;
+    DisplayChoices display;
+
+    const std::vector<JourneyCard>* journeys = nullptr;
+    const engine::FormSession* session = nullptr;  // set on Screen::Form
+    const Placeholders* placeholders = nullptr;    // venue and centre details from kiosk.json
+    const QrCode* help_qr = nullptr;               // the centre's web address, when it has one
+    // A message for the person about what happened to their answers.
+    enum class Notice { None, Saved, NotEnrolled, SaveFailed } notice = Notice::None;
+    std::string notice_detail;  // SaveFailed: the store's sentence, for staff
+
+    // Inactivity: while set, the warning with its countdown covers the screen.
+    std::optional<int> seconds_until_clear;
+    double attract_period = 6.0;  // seconds each language's lines stay on the attract screen
+
+    StaffEntryModel staff_entry;
+    StaffModel staff;
+    std::string store_error;       // Screen::StoreError: the sentence
+    std::string store_error_code;  // and its stable name and exit code, e.g. "disk-full (14)"
+};
+
+}  // namespace carers::ui

@@ -1,0 +1,73 @@
+// The staff screen: what is waiting to be sent, what has been sent, when the last sync worked,
+// "Sync now" with its progress, the venue's settings, and the way out of kiosk mode.
+#include <imgui.h>
+
+#include "kiosk/ui/screens.h"
+
+namespace carers::ui {
+
+namespace {
+
+void fact(DrawContext& dc, const std::string& label, const std::string& value) {
+    wrapped_text(label, dc.fonts.small, dc.theme.palette.secondary_text);
+    wrapped_text(value, dc.fonts.body, dc.theme.palette.text);
+}
+
+void progress_bar(DrawContext& dc, float fraction) {
+    const Palette& p = dc.theme.palette;
+    const Metrics& m = dc.theme.metrics;
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float h = m.px(8);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), to_u32(p.surface));
+    dl->AddRectFilled(pos, ImVec2(pos.x + w * std::clamp(fraction, 0.f, 1.f), pos.y + h), to_u32(p.primary));
+    dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), to_u32(p.border), 0, 0, 2.f);
+    ImGui::Dummy(ImVec2(w, h));
+}
+
+}  // namespace
+
+Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& state) {
+    Intents out;
+    const Palette& p = dc.theme.palette;
+    const Metrics& m = dc.theme.metrics;
+    const StaffModel& s = model.staff;
+    const float bottom = footer_height(dc);
+    const bool reset = state.page_key != "staff";
+    state.page_key = "staff";
+    begin_scroll_page(dc, "staff", ImGui::GetContentRegionAvail().y - bottom, state.scroll, reset);
+    wrapped_text(dc.tr("Staff"), dc.fonts.heading, p.text);
+    fact(dc, dc.tr("Submissions waiting to be sent"), std::to_string(s.waiting));
+    fact(dc, dc.tr("Submissions sent to the Carers Centre"), std::to_string(s.sent));
+    fact(dc, dc.tr("Last successful sync"), s.last_sync.empty() ? dc.tr("Never") : s.last_sync);
+    ImGui::Dummy(ImVec2(0, m.px(3)));
+    if (s.syncing) {
+        wrapped_text(dc.tr("Sending..."), dc.fonts.body, p.text);
+        progress_bar(dc, s.sync_progress);
+        if (dc.recorder) dc.recorder->record_last_item("staff:progress", "");
+    } else if (touch_button(dc, "staff:sync", dc.tr("Sync now"), ButtonStyle::Primary, m.px(60))) {
+        out.push_back({Intent::Kind::SyncNow});
+    }
+    if (!s.sync_message.empty()) wrapped_text(s.sync_message, dc.fonts.body, p.text);
+
+    ImGui::Dummy(ImVec2(0, m.px(4)));
+    wrapped_text(dc.tr("Venue settings"), dc.fonts.heading, p.text);
+    if (s.venue.empty()) wrapped_text(dc.tr("No venue settings file has been found."), dc.fonts.body, p.text);
+    for (const auto& [label, value] : s.venue) fact(dc, label, value);
+    if (!s.version.empty()) fact(dc, dc.tr("Version"), s.version);
+
+    ImGui::Dummy(ImVec2(0, m.px(4)));
+    if (touch_button(dc, "staff:leave", dc.tr("Leave kiosk mode"), ButtonStyle::Warning, m.px(60)))
+        out.push_back({Intent::Kind::LeaveKioskMode});
+    end_scroll_page(dc, state.scroll);
+
+    const float width = column_width(dc);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (width < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) / 2);
+    if (touch_button(dc, "staff:close", dc.tr("Back to the kiosk"), ButtonStyle::Secondary, m.px(60)))
+        out.push_back({Intent::Kind::CloseStaff});
+    return out;
+}
+
+}  // namespace carers::ui
