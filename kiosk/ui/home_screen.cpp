@@ -67,7 +67,10 @@ void draw_help(DrawContext& dc, const KioskModel& model) {
     for (const auto& l : lines) {
         const std::string v = placeholder(model, l.key);
         if (v.empty()) continue;
+        // A label sits close to its value: they read as one fact.
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(m.gap(), m.px(1)));
         wrapped_text(l.label, dc.fonts.small, p.secondary_text);
+        ImGui::PopStyleVar();
         wrapped_text(v, dc.fonts.body, p.text);
     }
     if (model.help_qr && model.help_qr->size > 0) {

@@ -9,7 +9,10 @@ namespace carers::ui {
 namespace {
 
 void fact(DrawContext& dc, const std::string& label, const std::string& value) {
+    // A label sits close to its value: they read as one fact.
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(dc.theme.metrics.gap(), dc.theme.metrics.px(1)));
     wrapped_text(label, dc.fonts.small, dc.theme.palette.secondary_text);
+    ImGui::PopStyleVar();
     wrapped_text(value, dc.fonts.body, dc.theme.palette.text);
 }
 

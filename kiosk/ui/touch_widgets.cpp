@@ -70,10 +70,11 @@ bool touch_button(DrawContext& dc, const std::string& id, const std::string& lab
     ImFont* font = dc.fonts.body;
     const float pad = m.px(4);
     // Labels wrap rather than run off the screen at large text sizes.
+    // A label longer than the button asked for widens it, up to the space there is; only then wraps.
     const float max_width = std::max(m.target(), ImGui::GetContentRegionAvail().x);
-    const float wrap = std::min(max_width, width > 0 ? width : max_width) - 2 * pad;
+    const float wrap = max_width - 2 * pad;
     ImVec2 text = text_size(font, label, wrap);
-    ImVec2 size(std::clamp(std::max(width, text.x + 2 * pad), m.target(), std::max(max_width, width)),
+    ImVec2 size(std::clamp(std::max(width, text.x + 2 * pad), m.target(), max_width),
                 std::max({height, text.y + 2 * m.px(2.5f), m.target()}));
 
     const ImVec2 pos = ImGui::GetCursorScreenPos();

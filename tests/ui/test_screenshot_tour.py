@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""The screenshot tour: every screen in portrait and landscape at every text size, drawn by the
+real kiosk under Xvfb, and checked.
+
+- every picture exists, has the orientation's size, and is not blank;
+- in every layout (every page of every form walked, at every size and orientation) nothing that
+  can be tapped lies outside the window or is cut off by the region it is drawn in;
+- every control is at least 15 mm wide and tall, and at least 8 mm from every other control,
+  measured with the density the kiosk used.
+
+Usage: test_screenshot_tour.py --kiosk BIN [--keep DIR]
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kiosk_driver import XServer  # noqa: E402
+from png_check import drawn_fraction, read_png  # noqa: E402
+
+SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
+MIN_TARGET_MM = 15.0
+MIN_GAP_MM = 8.0
+SLACK_PX = 1.0  # rounding of positions to pixels
+# Not controls a person aims at: the attract screen is one screen-sized button, and the PIN
+# box only shows dots.
+NOT_TARGETS = {"attract", "pin:box", "staff:progress"}
+
+
+def gap_between(a, b):
+    """Shortest distance between two rectangles (0 when they touch or overlap)."""
+    dx = max(0.0, max(a["x0"], b["x0"]) - min(a["x1"], b["x1"]))
+    dy = max(0.0, max(a["y0"], b["y0"]) - min(a["y1"], b["y1"]))
+    return (dx * dx + dy * dy) ** 0.5
+
+
+def visible(w):
+    """The part of a widget its region shows (None when scrolled fully out of view)."""
+    x0, y0, x1, y1 = w["clip"]
+    r = {"x0": max(w["x0"], x0), "y0": max(w["y0"], y0), "x1": min(w["x1"], x1), "y1": min(w["y1"], y1)}
+    return r if r["x1"] > r["x0"] and r["y1"] > r["y0"] else None
+
+
+def check_layout(shot):
+    problems = []
+    where = f"{shot['orientation']} {shot['text_size']}% {shot['scene']}"
+    width, height = SIZES[shot["orientation"]]
+    if [round(v) for v in shot["display"]] != [width, height]:
+        problems.append(f"{where}: drawn at {shot['display']}, expected {width}x{height}")
+    mm = shot["px_per_mm"]
+    targets = []
+    for w in shot["widgets"]:
+        name = f"{where}: {w['id']}"
+        x0, y0, x1, y1 = w["clip"]
+        if x0 < -SLACK_PX or y0 < -SLACK_PX or x1 > width + SLACK_PX or y1 > height + SLACK_PX:
+            problems.append(f"{name}: its region {w['clip']} goes off the screen")
+        if w["x0"] < x0 - SLACK_PX or w["x1"] > x1 + SLACK_PX:
+            problems.append(f"{name}: cut off at the side ({w['x0']:.0f}-{w['x1']:.0f} in {x0:.0f}-{x1:.0f})")
+        if not w["scrolls"] and (w["y0"] < y0 - SLACK_PX or w["y1"] > y1 + SLACK_PX):
+            problems.append(f"{name}: cut off at the top or bottom, and its region does not scroll")
+        if w["id"] in NOT_TARGETS:
+            continue
+        if (w["x1"] - w["x0"]) < MIN_TARGET_MM * mm - SLACK_PX or (w["y1"] - w["y0"]) < MIN_TARGET_MM * mm - SLACK_PX:
+            problems.append(f"{name}: {(w['x1'] - w['x0']) / mm:.1f} x {(w['y1'] - w['y0']) / mm:.1f} mm, "
+                            f"smaller than {MIN_TARGET_MM} mm")
+        v = visible(w)
+        if v:
+            targets.append((w["id"], v))
+    for i in range(len(targets)):
+        for j in range(i + 1, len(targets)):
+            d = gap_between(targets[i][1], targets[j][1])
+            if d < MIN_GAP_MM * mm - SLACK_PX:
+                problems.append(f"{where}: {targets[i][0]} and {targets[j][0]} are {d / mm:.1f} mm apart, "
+                                f"less than {MIN_GAP_MM} mm")
+    return problems
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kiosk", required=True)
+    ap.add_argument("--keep", help="keep the pictures in this folder")
+    args = ap.parse_args()
+    out = args.keep or tempfile.mkdtemp(prefix="kiosk-tour-")
+    x = XServer(1920, 1920)  # room for both orientations
+    try:
+        run = subprocess.run([args.kiosk, "--screenshot-tour", out, "--data-dir", os.path.join(out, "data")],
+                             env=x.env(), capture_output=True, text=True, timeout=900)
+    finally:
+        x.close()
+    if run.returncode != 0:
+        print(f"FAIL: the tour exited with {run.returncode}\n{run.stderr}")
+        return 1
+    with open(os.path.join(out, "tour.json")) as f:
+        tour = json.load(f)
+    problems = []
+    pictures = 0
+    seen = set()
+    for shot in tour["shots"]:
+        seen.add((shot["orientation"], shot["text_size"]))
+        problems += check_layout(shot)
+        if not shot["file"]:
+            continue
+        pictures += 1
+        path = os.path.join(out, shot["file"])
+        if not os.path.exists(path):
+            problems.append(f"{shot['file']}: missing")
+            continue
+        w, h, raw = read_png(path)
+        if (w, h) != SIZES[shot["orientation"]]:
+            problems.append(f"{shot['file']}: {w}x{h}, expected {SIZES[shot['orientation']]}")
+        if drawn_fraction(raw, w, h) < 0.001:
+            problems.append(f"{shot['file']}: blank")
+    expected = {(o, s) for o in SIZES for s in (100, 150, 200)}
+    if seen != expected:
+        problems.append(f"orientations and text sizes toured: {sorted(seen)}, expected {sorted(expected)}")
+    scenes = {s["scene"] for s in tour["shots"]}
+    for needed in ("attract", "start", "home", "timeout-warning", "staff-entry", "staff", "store-error"):
+        if needed not in scenes:
+            problems.append(f"no {needed} screen in the tour")
+    for form in ("am-i-a-carer", "carers-self-review", "emergency-card"):
+        if not any(s.startswith(form + "-") for s in scenes):
+            problems.append(f"no page of {form} in the tour")
+    if not args.keep:
+        shutil.rmtree(out, ignore_errors=True)
+    if problems:
+        print(f"FAIL: {len(problems)} problems in {len(tour['shots'])} layouts; the first 40:")
+        for p in problems[:40]:
+            print("  " + p)
+        return 1
+    print(f"ok: {pictures} pictures and {len(tour['shots'])} layouts, nothing off-screen, clipped, too small or too close")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
