@@ -62,6 +62,7 @@ class Kiosk:
             cmd += ["--screenshot-dir", screenshot_dir]
         self.stderr = open(log, "w") if log else subprocess.DEVNULL
         self.proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=self.stderr)
+        self._stdout = ""
 
     def state(self):
         try:
@@ -122,16 +123,65 @@ class Kiosk:
             time.sleep(0.01)
 
     def type_text(self, text):
+        """Types on a physical keyboard (xdotool keystrokes)."""
         self.xdotool("type", "--delay", "20", text)
+
+    def type_on_screen(self, text, done=True):
+        """Types by tapping the on-screen keyboard's keys, as a person would: shift for a capital,
+        the keyboard's own page for accented letters and symbols."""
+        for ch in text:
+            key = {" ": "key:space"}.get(ch, "key:" + ch.lower())
+            if ch != ch.lower():
+                self.tap("key:shift")
+            self.tap(key)
+        if done:
+            self.tap("key:done")
+
+    def widget(self, widget_id):
+        """The widget's entry in the latest frame, or None."""
+        s = self.state()
+        for w in (s or {}).get("widgets", []):
+            if w["id"] == widget_id:
+                return w
+        return None
+
+    def secrets_in_memory(self, needles):
+        """Which of `needles` (bytes) are anywhere in the kiosk's writable memory (heap, stacks,
+        anonymous maps). Reading another process's memory needs it to be our child."""
+        found = set()
+        with open(f"/proc/{self.proc.pid}/maps") as maps, open(f"/proc/{self.proc.pid}/mem", "rb", 0) as mem:
+            for line in maps:
+                parts = line.split()
+                start, end = (int(x, 16) for x in parts[0].split("-"))
+                if "w" not in parts[1] or "r" not in parts[1]:
+                    continue
+                if len(parts) > 5 and parts[5].startswith("/dev/"):
+                    continue  # device memory (the GPU): reading it can hang
+                if end - start > 1 << 34:
+                    continue  # ASan's shadow and reserved ranges: huge and empty
+                try:
+                    mem.seek(start)
+                    chunk = mem.read(end - start)
+                except (OSError, ValueError, OverflowError):
+                    continue
+                for n in needles:
+                    if n in chunk:
+                        found.add(n)
+        return found
 
     def screen(self):
         s = self.state()
         return s["screen"] if s else None
 
+    def output(self):
+        """What the kiosk wrote to standard output (after close())."""
+        return self._stdout
+
     def close(self, timeout=15):
         self.proc.terminate()
         try:
-            self.proc.wait(timeout=timeout)
+            out, _ = self.proc.communicate(timeout=timeout)
+            self._stdout = (out or b"").decode(errors="replace")
         except subprocess.TimeoutExpired:
             self.proc.kill()
             raise KioskError("kiosk did not stop when asked")

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Walking away: the real kiosk under Xvfb, a carer part-way through the emergency card with a
+name typed on the on-screen keyboard, then no touch at all.
+
+Shows that:
+- the warning comes after the inactivity time, and "I need more time" keeps the session (the
+  name is still there);
+- left alone again, the kiosk clears the session and goes back to the attract screen;
+- nothing of it is left: the typed name is nowhere in the kiosk's memory, not in its output, and
+  the next person starts with the default language and text size, no answer chosen, an empty
+  name box, the page scrolled to the top and no box focused.
+
+Usage: test_timeout_wipe.py --kiosk BIN
+"""
+import argparse
+import os
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kiosk_driver import Kiosk, KioskError, XServer  # noqa: E402
+
+INACTIVITY = 10
+WARNING = 5
+# What the carer types: a name no other memory will hold by chance.
+NAME = "Zqxjvk"
+
+# Taps from the attract screen to the young carer's contact page, answered as a 15-year-old would.
+TO_CONTACT_PAGE = ["attract", "start:continue", "form:emergency-card", "next",
+                   "answer:start-filled-by:carer", "next", "answer:start-age:under-18", "next",
+                   "answer:start-danger:no", "next", "next", "next",
+                   "answer:young-safe:yes", "next", "answer:young-contact-wanted:yes", "next"]
+
+
+def wait_for_screen(kiosk, name, timeout):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if kiosk.screen() == name:
+            return
+        time.sleep(0.05)
+    raise KioskError(f"screen {name!r} never came; on {kiosk.screen()!r}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kiosk", required=True)
+    args = ap.parse_args()
+    failures = []
+    with tempfile.TemporaryDirectory(prefix="kiosk-timeout-") as tmp:
+        data = os.path.join(tmp, "data")
+        os.makedirs(data, mode=0o700)
+        log = os.path.join(tmp, "kiosk.log")
+        x = XServer()
+        try:
+            kiosk = Kiosk(args.kiosk, data, x.env(), log=log,
+                          args=["--inactivity", str(INACTIVITY), "--warning", str(WARNING)])
+            try:
+                for t in TO_CONTACT_PAGE:
+                    kiosk.tap(t)
+                kiosk.tap("field:young-name")
+                kiosk.type_on_screen(NAME, done=False)
+                if kiosk.widget("field:young-name")["value_length"] != len(NAME):
+                    failures.append("the name typed on the on-screen keyboard did not reach the box")
+                # The memory search must be able to see the name while it is meant to be there.
+                if NAME.encode() not in kiosk.secrets_in_memory([NAME.encode()]):
+                    failures.append("the memory search cannot find the name even before the wipe")
+
+                # Left alone: the warning, then "I need more time" keeps everything.
+                started = time.time()
+                kiosk.wait_for("more-time", timeout=INACTIVITY + 10)
+                waited = time.time() - started
+                if waited < INACTIVITY - 0.5:
+                    failures.append(f"the warning came after {waited:.1f} s, before the {INACTIVITY} s allowed")
+                kiosk.tap("more-time")
+                w = kiosk.wait_for("field:young-name")
+                if w["value_length"] != len(NAME):
+                    failures.append("'I need more time' lost the name typed")
+
+                # Left alone again: cleared, back to the attract screen.
+                kiosk.wait_for("more-time", timeout=INACTIVITY + 10)
+                wait_for_screen(kiosk, "attract", WARNING + 10)
+                time.sleep(0.3)
+                leaked = kiosk.secrets_in_memory([NAME.encode(), NAME.encode("utf-16-le")])
+                if leaked:
+                    failures.append(f"after the wipe the typed name is still in the kiosk's memory ({len(leaked)} encodings)")
+
+                # The next person.
+                kiosk.tap("attract")
+                kiosk.wait_for("start:continue")
+                s = kiosk.state()
+                selected = {w["id"] for w in s["widgets"] if w["selected"]}
+                if "text-size:100" not in selected or "language:en" not in selected or "high-contrast" in selected:
+                    failures.append(f"the next person does not start with the default display choices: {sorted(selected)}")
+                for t in TO_CONTACT_PAGE[1:]:
+                    if t.startswith("answer:"):
+                        w = kiosk.wait_for(t)
+                        chosen = [v["id"] for v in kiosk.state()["widgets"] if v["selected"]]
+                        if chosen:
+                            failures.append(f"the next person finds an answer already chosen: {chosen}")
+                    kiosk.tap(t)
+                w = kiosk.wait_for("field:young-name")
+                s = kiosk.state()
+                if w["value_length"] != 0:
+                    failures.append("the next person finds the name box filled in")
+                if s["focus"] or any(v.get("focused") for v in s["widgets"]):
+                    failures.append("the next person finds a box already focused")
+                if s["scroll_y"] != 0:
+                    failures.append(f"the next person's page is scrolled ({s['scroll_y']} px)")
+            finally:
+                rc = kiosk.close()
+            output = kiosk.output() + open(log, errors="replace").read()
+            if NAME in output:
+                failures.append("the typed name appears in the kiosk's output")
+        except KioskError as e:
+            print("FAIL:", e)
+            print(open(log).read())
+            return 1
+        finally:
+            x.close()
+        if rc != 0:
+            failures.append(f"the kiosk exited with {rc}")
+    if failures:
+        print("FAIL:\n  " + "\n  ".join(failures))
+        return 1
+    print("ok: warned, kept with 'I need more time', then wiped: nothing left in memory, output or on screen")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
