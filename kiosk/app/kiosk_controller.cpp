@@ -150,6 +150,12 @@ void KioskController::note_input() {
 }
 
 bool KioskController::tick() {
+    if (poll_sync_ && poll_sync_(staff_) && screen_ == ui::Screen::Staff && staff_facts_) {
+        // A run ended: the counts and the last sync have changed.
+        ui::StaffModel fresh = staff_facts_();
+        fresh.sync_message = staff_.sync_message;
+        staff_ = std::move(fresh);
+    }
     if (screen_ == ui::Screen::Attract || screen_ == ui::Screen::StoreError) {
         const bool changed = shown_countdown_.has_value();
         shown_countdown_.reset();
@@ -244,7 +250,7 @@ void KioskController::apply(ui::Intents& intents) {
         case K::OpenStaffEntry:
             if (screen_ == ui::Screen::Staff || screen_ == ui::Screen::StaffEntry || screen_ == ui::Screen::StoreError) break;
             before_staff_ = screen_;
-            staff_entry_ = {};
+            staff_entry_ = staff_entry_state_ ? staff_entry_state_(clock_.unix()) : ui::StaffEntryModel{};
             secure_wipe(ui_state_.pin);
             timer_.more_time(now);
             screen_ = ui::Screen::StaffEntry;
@@ -261,7 +267,9 @@ void KioskController::apply(ui::Intents& intents) {
             }
             break;
         case K::SyncNow:
-            staff_.sync_message = start_sync_ ? start_sync_() : std::string("Sync is not set up on this kiosk yet.");
+            if (screen_ != ui::Screen::Staff) break;
+            staff_.sync_message = start_sync_ ? start_sync_() : std::string("Sync is not set up on this kiosk.");
+            if (poll_sync_) poll_sync_(staff_);
             break;
         case K::LeaveKioskMode:
             if (screen_ == ui::Screen::Staff || screen_ == ui::Screen::StoreError) quit_ = true;

@@ -49,7 +49,16 @@ public:
 
     void set_staff_pin_checker(StaffPinChecker checker) { check_pin_ = std::move(checker); }
     void set_staff_facts(StaffFacts facts) { staff_facts_ = std::move(facts); }
-    void set_sync_starter(std::function<std::string()> start) { start_sync_ = std::move(start); }
+    // What the PIN pad says when it opens (locked, no PIN set), asked each time it opens.
+    void set_staff_entry_state(std::function<ui::StaffEntryModel(std::int64_t now)> state) {
+        staff_entry_state_ = std::move(state);
+    }
+    // "Sync now": `start` begins a run (a sentence when it cannot); `poll` copies its progress
+    // into the staff model and is true when a run has just ended.
+    void set_sync(std::function<std::string()> start, std::function<bool(ui::StaffModel&)> poll) {
+        start_sync_ = std::move(start);
+        poll_sync_ = std::move(poll);
+    }
     void set_read_aloud_available(bool available) { read_aloud_available_ = available; }
     // The language each new person starts in (a wipe goes back to it).
     void set_default_language(std::string code);
@@ -120,7 +129,9 @@ private:
 
     StaffPinChecker check_pin_;
     StaffFacts staff_facts_;
+    std::function<ui::StaffEntryModel(std::int64_t)> staff_entry_state_;
     std::function<std::string()> start_sync_;
+    std::function<bool(ui::StaffModel&)> poll_sync_;
     ui::StaffEntryModel staff_entry_;
     ui::StaffModel staff_;
     std::string store_error_, store_error_code_;

@@ -5,7 +5,11 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <iostream>
+#include <optional>
 #include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "kiosk/app/font_lookup.h"
 #include "kiosk/app/frame_bench.h"
@@ -15,8 +19,11 @@
 #include "kiosk/app/kiosk_controller.h"
 #include "kiosk/app/options.h"
 #include "kiosk/app/screenshot_tour.h"
+#include "kiosk/app/staff_services.h"
+#include "kiosk/app/staff_sync.h"
+#include "kiosk/common/secure_wipe.h"
 #include "kiosk/i18n/locale_dir.h"
-#include "kiosk/store/key_file.h"
+#include "kiosk/store/local_store.h"
 
 using namespace carers;
 
@@ -32,18 +39,63 @@ void request_stop(int) {
     app::KioskWindow::wake_from_any_thread();
 }
 
-// Exit codes staff scripts can act on.
-enum Exit { ok = 0, bad_options = 2, no_display = 3, store_failed = 4, config_failed = 5 };
+// Exit codes staff scripts can act on; store failures use the store's own (10-19, see
+// kiosk/store/store_failure.h).
+enum Exit { ok = 0, bad_options = 2, no_display = 3, config_failed = 5 };
 
-// The store, created on first run in a folder private to this user. The key lives only as long
-// as this function: SQLCipher keeps its own derived copy.
-Result<std::unique_ptr<store::Database>> open_store(const std::filesystem::path& dir) {
+// The passphrase, when that is how the database key is kept: asked at a terminal. A kiosk started
+// without one (by systemd) uses a credential or key file instead.
+std::optional<std::string> ask_passphrase_at_terminal(const store::PassphraseRequest& request) {
+    if (!isatty(STDIN_FILENO)) return std::nullopt;
+    if (!request.problem.empty()) std::fprintf(stderr, "%s\n", request.problem.c_str());
+    std::fprintf(stderr, request.choosing_new ? "New passphrase for the kiosk's database: " : "Passphrase for the kiosk's database: ");
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    std::string line;
+    line.reserve(256);
+    const bool got = static_cast<bool>(std::getline(std::cin, line));
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::fputc('\n', stderr);
+    if (!got) return std::nullopt;
+    return line;
+}
+
+// The store, created on first run in a folder private to this user, with its key from a systemd
+// credential, the key file beside it, or a passphrase.
+// The key is kept (the sync thread opens its own connection with it); a passphrase typed for it
+// is asked once and zeroed once the key is found again.
+struct OpenedStore {
+    std::unique_ptr<store::LocalStore> store;
+    store::SecretKey key;
+};
+
+store::StoreResult<OpenedStore> open_store(const std::filesystem::path& dir, std::int64_t now) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     chmod(dir.c_str(), 0700);
-    auto key = store::load_or_create_key_file(dir / "kiosk.key");
-    if (!key) return key.error();
-    return store::Database::open(dir / "kiosk.db", key.value());
+    store::StoreOptions options;
+    options.key.database = dir / "kiosk.db";
+    options.key.credentials_directory = store::credentials_directory_from_environment();
+    options.key.key_file = dir / "kiosk.key";
+    std::optional<std::string> typed;
+    auto remember = [&typed](const store::PassphraseRequest& r) {
+        if (typed) secure_wipe(*typed);
+        typed = ask_passphrase_at_terminal(r);
+        return typed;
+    };
+    auto opened = store::LocalStore::open(options, remember, now);
+    if (!opened) {
+        if (typed) secure_wipe(*typed);
+        return opened.store_error();
+    }
+    auto again = [&typed](const store::PassphraseRequest&) { return typed; };
+    auto key = store::resolve_database_key(options.key, again);
+    if (typed) secure_wipe(*typed);
+    if (!key) return key.store_error();
+    return OpenedStore{std::move(opened.value()), key->key};
 }
 
 double steady_seconds() {
@@ -89,12 +141,27 @@ int main(int argc, char** argv) {
     if (opt.warning_seconds > 0) config.behaviour.warning_seconds = opt.warning_seconds;
 
     // The tour draws made-up screens only: it never opens (or creates) a real store.
-    std::unique_ptr<store::Database> db;
-    std::string store_problem;
+    std::unique_ptr<store::LocalStore> store;
+    store::SecretKey store_key;
+    std::string store_problem, store_code;
+    int store_exit = ok;
     if (!tour) {
-        auto opened = open_store(opt.data_dir);
-        if (opened) db = std::move(opened.value());
-        else store_problem = opened.message();
+        auto opened = open_store(opt.data_dir, unix_now());
+        if (opened) {
+            store = std::move(opened->store);
+            store_key = opened->key;
+        } else {
+            store_problem = opened.message();
+            store_exit = opened.exit_code();
+            store_code = std::string(store::failure_name(opened.failure())) + " (" + std::to_string(store_exit) + ")";
+        }
+    }
+    if (opt.set_staff_pin) {
+        if (!store) {
+            staff_log(store_problem);
+            return store_exit;
+        }
+        return app::set_staff_pin_from_stdin(*store, unix_now());
     }
 
     auto forms = app::load_forms((opt.assets_dir / "forms").string(), staff_log);
@@ -103,18 +170,28 @@ int main(int argc, char** argv) {
     i18n::LoadedLocales locales = i18n::load_locales(opt.locales_dir);
     for (const auto& problem : locales.problems) staff_log(problem);
     if (!locales.languages.find(opt.language)) staff_log("No translation for language " + opt.language + "; using English.");
-    app::KioskController controller(std::move(forms), config, db.get(), {steady_seconds, unix_now},
-                                    locales.languages.all());
+    std::unique_ptr<app::StaffSync> staff_sync;  // outlives nothing it refers to: declared before the controller
+    app::KioskController controller(std::move(forms), config, store ? &store->database() : nullptr,
+                                    {steady_seconds, unix_now}, locales.languages.all());
     controller.set_default_language(locales.languages.get(opt.language).language().code);
-    if (!store_problem.empty()) {
+    if (store) {
+        controller.set_staff_pin_checker(
+            [&store](std::string pin, std::int64_t now) { return app::check_staff_pin(*store, std::move(pin), now); });
+        controller.set_staff_entry_state([&store](std::int64_t now) { return app::staff_entry_state(*store, now); });
+        controller.set_staff_facts([&store, &config] { return app::staff_facts(*store, config, CARERS_VERSION); });
+        staff_sync = std::make_unique<app::StaffSync>(store->database().path(), store_key, config.raw_json,
+                                                      opt.config.parent_path());
+        controller.set_sync([&staff_sync] { return staff_sync->start(); },
+                            [&staff_sync](ui::StaffModel& m) { return staff_sync->poll(m); });
+    } else if (!tour) {
         staff_log(store_problem);
-        controller.show_store_error(store_problem, "store (" + std::to_string(store_failed) + ")");
+        controller.show_store_error(store_problem, store_code);
     }
 
     auto created = app::KioskWindow::create({opt.fullscreen, opt.monitor, opt.width, opt.height, opt.touch});
     if (!created) {
         staff_log(created.message());
-        return store_problem.empty() ? no_display : store_failed;
+        return store_problem.empty() ? no_display : store_exit;
     }
     std::unique_ptr<app::KioskWindow> window(created.value());
     // Density: the option, else the screen width from kiosk.json, else what the monitor says.
@@ -131,5 +208,5 @@ int main(int argc, char** argv) {
     std::signal(SIGINT, request_stop);
     kiosk.run({opt.widget_dump, opt.screenshot_dir, opt.exit_after_idle_seconds}, &stop_requested);
     controller.wipe_session();
-    return store_problem.empty() ? ok : store_failed;
+    return store_problem.empty() ? ok : store_exit;
 }

@@ -46,6 +46,7 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
     fact(dc, dc.tr("Last successful sync"), s.last_sync.empty() ? dc.tr("Never") : s.last_sync);
     ImGui::Dummy(ImVec2(0, m.px(3)));
     if (s.syncing) {
+        dc.wake_in(0.25);  // the progress moves on the sync thread; look again soon
         wrapped_text(dc.tr("Sending..."), dc.fonts.body, p.text);
         progress_bar(dc, s.sync_progress);
         if (dc.recorder) dc.recorder->record_last_item("staff:progress", "");

@@ -3,6 +3,7 @@
 //
 //   outbox_reader keygen DIR          writes DIR/centre.pk (base64) and DIR/centre.sk (raw, 0600)
 //   outbox_reader read DATA_DIR SK    prints one JSON payload per line
+//   outbox_reader audit DATA_DIR      prints the audit log, oldest first: "event subject" a line
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -10,6 +11,7 @@
 
 #include <sodium.h>
 
+#include "kiosk/store/audit_log.h"
 #include "kiosk/store/database.h"
 #include "kiosk/store/key_file.h"
 #include "kiosk/store/outbox.h"
@@ -48,6 +50,17 @@ int main(int argc, char** argv) {
         }
         return 0;
     }
-    std::cerr << "usage: outbox_reader keygen DIR | read DATA_DIR CENTRE_SK\n";
+    if (cmd == "audit" && argc == 3) {
+        std::filesystem::path data = argv[2];
+        auto key = load_key_file(data / "kiosk.key");
+        if (!key) return std::cerr << key.message() << "\n", 1;
+        auto db = Database::open(data / "kiosk.db", key.value());
+        if (!db) return std::cerr << db.message() << "\n", 1;
+        auto entries = recent_audit(*db.value(), 100000);
+        if (!entries) return std::cerr << entries.message() << "\n", 1;
+        for (auto it = entries->rbegin(); it != entries->rend(); ++it) std::cout << it->event << " " << it->subject << "\n";
+        return 0;
+    }
+    std::cerr << "usage: outbox_reader keygen DIR | read DATA_DIR CENTRE_SK | audit DATA_DIR\n";
     return 2;
 }
