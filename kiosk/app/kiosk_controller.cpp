@@ -251,6 +251,7 @@ void KioskController::apply(ui::Intents& intents) {
             if (screen_ == ui::Screen::Staff || screen_ == ui::Screen::StaffEntry || screen_ == ui::Screen::StoreError) break;
             before_staff_ = screen_;
             staff_entry_ = staff_entry_state_ ? staff_entry_state_(clock_.unix()) : ui::StaffEntryModel{};
+            if (!check_pin_) staff_entry_.status = ui::StaffEntryModel::Status::NoPin;  // no store, no PIN
             secure_wipe(ui_state_.pin);
             timer_.more_time(now);
             screen_ = ui::Screen::StaffEntry;
