@@ -9,6 +9,8 @@
 
 #include "kiosk/app/screenshot.h"
 #include "kiosk/app/widget_dump.h"
+#include "kiosk/ui/keyboard_layouts.h"
+#include "kiosk/ui/text_font_files.h"
 #include "kiosk/ui/kiosk_screen.h"
 
 namespace carers::app {
@@ -23,6 +25,9 @@ constexpr double longest_sleep = 60.0;
 KioskApp::KioskApp(KioskWindow& window, KioskController& controller, ui::FontFiles fonts, float px_per_mm,
                    const std::function<void(const std::string&)>& log)
     : window_(window), controller_(controller), font_files_(std::move(fonts)), px_per_mm_(px_per_mm), log_(log) {
+    auto text = ui::TextRenderer::create(ui::find_font_sources());
+    if (text) text_ = std::move(text.value());
+    else log_("Text shaping is not available (" + text.message() + "); only Latin text will show.");
     apply_display();
 }
 
@@ -32,12 +37,43 @@ void KioskApp::apply_display() {
     theme_.metrics.px_per_mm = px_per_mm_;
     theme_.metrics.text_scale = static_cast<float>(d.text_size) / 100.f;
     ui::apply_theme(theme_);
-    if (!ui::build_fonts(font_files_, theme_.metrics, fonts_)) log_("Noto Sans was not found; using the built-in font.");
+    bool built = false;
+    if (text_) {
+        const i18n::Catalog& lang = controller_.catalog();
+        const ui::KioskModel m = controller_.model();
+        // What the atlas must hold: this language's strings, every language's name and attract
+        // lines (they show in every language), the keyboard's keys, and the forms' texts.
+        std::vector<std::string> texts = ui::language_texts(
+            lang, m.languages,
+            {"Do you look after someone?",
+             "Caring for a family member or friend is hard work. You do not have to do it alone.",
+             "Touch the screen to start"});
+        for (auto& k : ui::keyboard_texts()) texts.push_back(std::move(k));
+        if (m.placeholders)
+            for (const auto& [key, value] : *m.placeholders) texts.push_back(value);  // the venue's names
+        text_->set_texts(lang.language().code, texts, lang.language().right_to_left);
+        auto r = ui::build_fonts(*text_, theme_.metrics, fonts_);
+        if (r) built = true;
+        else log_("The glyph atlas could not be built (" + r.message() + "); using the built-in font.");
+    }
+    if (!built && !ui::build_fonts(font_files_, theme_.metrics, fonts_)) log_("Noto Sans was not found; using the built-in font.");
     window_.reload_fonts_texture();
+}
+
+bool KioskApp::refresh_glyphs() {
+    if (!text_ || !text_->stale()) return false;
+    if (!ui::build_fonts(*text_, theme_.metrics, fonts_)) return false;
+    window_.reload_fonts_texture();
+    return true;
+}
+
+void KioskApp::forget_text() {
+    if (text_) text_->forget_laid_out_text();
 }
 
 ui::Intents KioskApp::draw_frame(ui::FrameTiming& timing, bool render) {
     if (controller_.take_display_change()) apply_display();
+    else refresh_glyphs();
     window_.begin_frame();
     ui::DrawContext dc{theme_, fonts_, controller_.catalog(), &recorder_, &timing};
     ui::Intents intents = ui::draw_kiosk(dc, controller_.model(), controller_.ui_state());
@@ -112,6 +148,9 @@ void KioskApp::run(const AppOptions& opt, volatile std::sig_atomic_t* stop) {
             controller_.apply(intents);
             frames_to_draw = std::max(frames_to_draw, frames_after_change);
         }
+        // Text drawn this frame needed glyphs the atlas lacked: draw again once they are in.
+        if (text_ && text_->stale()) frames_to_draw = std::max(frames_to_draw, 1);
+        if (controller_.take_wiped()) forget_text();
     }
 }
 

@@ -10,6 +10,7 @@
 #include "kiosk/app/glfw_window.h"
 #include "kiosk/app/kiosk_controller.h"
 #include "kiosk/ui/fonts.h"
+#include "kiosk/ui/text_renderer.h"
 #include "kiosk/ui/intent.h"
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/touch_widgets.h"
@@ -37,6 +38,11 @@ public:
     ui::Intents draw_frame(ui::FrameTiming& timing, bool render = true);
     // Rebuilds fonts and colours now (text size, contrast, language, window size).
     void apply_display();
+    // Rebuilds the glyph atlas when text on screen needed glyphs it lacked (typed text); true
+    // when it did (the frame should be drawn again).
+    bool refresh_glyphs();
+    // Forgets laid-out text (it may hold what a person typed), after a wipe.
+    void forget_text();
 
     ui::WidgetRecorder& recorder() { return recorder_; }
     const ui::Theme& theme() const { return theme_; }
@@ -47,7 +53,8 @@ public:
 private:
     KioskWindow& window_;
     KioskController& controller_;
-    ui::FontFiles font_files_;
+    ui::FontFiles font_files_;                // the fallback when the text renderer cannot start
+    std::unique_ptr<ui::TextRenderer> text_;  // shaping and the glyph atlas for every language
     float px_per_mm_;
     std::function<void(const std::string&)> log_;
     ui::Theme theme_;

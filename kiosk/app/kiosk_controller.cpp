@@ -142,6 +142,7 @@ void KioskController::wipe_session() {
     notice_ = ui::KioskModel::Notice::None;
     secure_wipe(notice_detail_);
     shown_countdown_.reset();
+    wiped_ = true;
 }
 
 void KioskController::note_input() {

@@ -85,6 +85,12 @@ public:
     void wipe_session();
     bool in_session() const { return session_ != nullptr; }
     bool quit_requested() const { return quit_; }
+    // True once after a wipe (the app then forgets text it laid out for that person).
+    bool take_wiped() {
+        const bool w = wiped_;
+        wiped_ = false;
+        return w;
+    }
     // True once after the display choices changed (fonts or colours to rebuild).
     bool take_display_change();
 
@@ -136,6 +142,7 @@ private:
     ui::StaffModel staff_;
     std::string store_error_, store_error_code_;
     bool quit_ = false;
+    bool wiped_ = false;
 };
 
 // Zeroes the strings in intents that may hold what a person typed (answers, a PIN).

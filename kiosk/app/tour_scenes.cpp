@@ -125,6 +125,12 @@ bool answer_page_with_samples(engine::FormSession& session) {
     return true;
 }
 
+void choose_language(KioskController& c, const std::string& code) {
+    if (c.display().language == code) return;
+    ui::Intents v{{ui::Intent::Kind::ChooseLanguage, {}, {}, {}, code}};
+    c.apply(v);
+}
+
 std::vector<Scene> tour_scenes(KioskController& c) {
     using ui::Screen;
     std::vector<Scene> out;
@@ -132,6 +138,13 @@ std::vector<Scene> tour_scenes(KioskController& c) {
         return [&c, s] {
             c.wipe_session();
             c.show(s);
+        };
+    };
+    // Every scene is in English except the few that show each other language.
+    auto english = [&c](std::function<void()> f) {
+        return [&c, f] {
+            choose_language(c, "en");
+            f();
         };
     };
     out.push_back({"attract", true, plain(Screen::Attract)});
@@ -171,6 +184,23 @@ std::vector<Scene> tour_scenes(KioskController& c) {
                        c.set_warning_for_tour(27);
                    }});
     for (const auto& id : {"am-i-a-carer", "carers-self-review", "emergency-card"}) add_form_scenes(c, id, out);
+    for (auto& scene : out) scene.set_up = english(scene.set_up);
+    // Each other language: the start screen, home, and a page being typed into (its keyboard).
+    for (const i18n::Catalog* lang : c.model().languages) {
+        const std::string code = lang->language().code;
+        if (code == "en") continue;
+        auto in = [&c, code](std::function<void()> f) {
+            return [&c, code, f] {
+                f();
+                choose_language(c, code);
+            };
+        };
+        out.push_back({"lang-" + code + "-start", true, in(plain(Screen::Start))});
+        out.push_back({"lang-" + code + "-home", true, in(plain(Screen::Home))});
+        out.push_back({"lang-" + code + "-typing", true,
+                       in([&c] { walk_to(c, "emergency-card", 9, false, "field:young-name"); })});
+    }
+    choose_language(c, "en");
     return out;
 }
 

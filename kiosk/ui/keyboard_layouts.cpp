@@ -165,6 +165,20 @@ KeyboardPage keyboard_page(KeyboardLayout layout, bool arabic, bool next_box) {
     return letters(arabic);
 }
 
+std::vector<std::string> keyboard_texts() {
+    std::vector<std::string> out;
+    for (auto layout : {KeyboardLayout::Letters, KeyboardLayout::Accents, KeyboardLayout::Symbols, KeyboardLayout::Arabic,
+                        KeyboardLayout::Email, KeyboardLayout::Phone, KeyboardLayout::Decimal})
+        for (bool arabic : {false, true})
+            for (const auto& row : keyboard_page(layout, arabic, true).rows)
+                for (const auto& k : row) {
+                    out.push_back(k.text);
+                    if (!k.shifted.empty()) out.push_back(k.shifted);
+                }
+    out.push_back("\xe2\x80\xa2");  // the dot a PIN box shows for each digit
+    return out;
+}
+
 bool is_digits_pad(KeyboardLayout layout) {
     return layout == KeyboardLayout::Digits || layout == KeyboardLayout::Decimal || layout == KeyboardLayout::Phone ||
            layout == KeyboardLayout::DateBox;

@@ -44,6 +44,9 @@ struct KeyboardPage {
 // `next_box` puts "Next box" on a DateBox pad (day and month, not year).
 KeyboardPage keyboard_page(KeyboardLayout layout, bool arabic, bool next_box);
 
+// Every character any keyboard page shows or types (for the glyph atlas).
+std::vector<std::string> keyboard_texts();
+
 // Whether a layout is a digits pad (the letters pages are not offered from it).
 bool is_digits_pad(KeyboardLayout layout);
 

@@ -4,18 +4,27 @@
 #include <array>
 #include <cfloat>
 
+#include "kiosk/ui/text_renderer.h"
+
 namespace carers::ui {
 
 // [SECTION] Text
 
+// Text goes through the TextRenderer that built the font (shaping, right-to-left, Chinese line
+// breaks); ImGui's own text functions only for the built-in fallback font.
 ImVec2 text_size(ImFont* font, const std::string& text, float wrap_width, float size) {
     if (!font) font = ImGui::GetFont();
+    if (TextRenderer* r = TextRenderer::of(font)) return r->measure(font, text, wrap_width, size);
     return font->CalcTextSizeA(size > 0 ? size : font->FontSize, FLT_MAX, wrap_width, text.c_str(), text.c_str() + text.size());
 }
 
 void draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, const ImVec4& colour, const std::string& text, float wrap_width,
                float size) {
     if (!font) font = ImGui::GetFont();
+    if (TextRenderer* r = TextRenderer::of(font)) {
+        r->draw(dl, font, pos, to_u32(colour), text, wrap_width, size, TextAlign::Start, wrap_width);
+        return;
+    }
     dl->AddText(font, size > 0 ? size : font->FontSize, pos, to_u32(colour), text.c_str(), text.c_str() + text.size(),
                 wrap_width);
 }
