@@ -57,21 +57,21 @@ Intents draw_attract_screen(DrawContext& dc, const KioskModel& model) {
     const ImVec2 ts = text_size(dc.fonts.heading, touch, width);
     const float block = hs.y + m.px(10) + ls.y + m.px(30) + ts.y;
     float y = origin.y + std::max(m.px(20), (avail.y - block) / 2);
-    draw_text(dl, dc.fonts.heading, ImVec2(left + (width - hs.x) / 2, y), p.text, heading, width, big);
+    draw_text(dl, dc.fonts.heading, ImVec2(left, y), p.text, heading, width, big, TextAlign::Center, width);
     y += hs.y + m.px(10);
-    draw_text(dl, dc.fonts.body, ImVec2(left + (width - ls.x) / 2, y), p.text, line, width);
+    draw_text(dl, dc.fonts.body, ImVec2(left, y), p.text, line, width, 0, TextAlign::Center, width);
     y += ls.y + m.px(30);
     // The call to action looks like a button, and darkens under the finger like one.
     const float pad = m.px(6);
     const ImVec2 b0(left + (width - ts.x) / 2 - pad, y - pad), b1(left + (width + ts.x) / 2 + pad, y + ts.y + pad);
     dl->AddRectFilled(b0, b1, to_u32(pressed ? p.primary_pressed : p.primary), m.px(1));
-    draw_text(dl, dc.fonts.heading, ImVec2(left + (width - ts.x) / 2, y), p.primary_text, touch, width);
+    draw_text(dl, dc.fonts.heading, ImVec2(left, y), p.primary_text, touch, width, 0, TextAlign::Center, width);
     if (model.placeholders) {
         auto it = model.placeholders->find("centre.name");
         if (it != model.placeholders->end() && !it->second.empty()) {
             const ImVec2 cs = text_size(dc.fonts.small, it->second, width);
-            draw_text(dl, dc.fonts.small, ImVec2(left + (width - cs.x) / 2, origin.y + avail.y - cs.y - m.px(4)),
-                      p.secondary_text, it->second, width);
+            draw_text(dl, dc.fonts.small, ImVec2(left, origin.y + avail.y - cs.y - m.px(4)), p.secondary_text, it->second,
+                      width, 0, TextAlign::Center, width);
         }
     }
     return out;

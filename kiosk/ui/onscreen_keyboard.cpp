@@ -128,7 +128,8 @@ std::vector<KeyEvent> draw_keyboard(DrawContext& dc, KeyboardState& state, Keybo
             }
             if (!label.empty()) {
                 const ImVec2 ts = text_size(font, label, w - m.px(2));
-                draw_text(dl, font, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), fg, label, w - m.px(2));
+                draw_text(dl, font, ImVec2(bb.Min.x + m.px(1), c.y - ts.y / 2), fg, label, w - m.px(2), 0, TextAlign::Center,
+                          w - m.px(2));
             }
             if (dc.recorder) dc.recorder->record_last_item(k.id, label);
 

@@ -228,7 +228,7 @@ void draw_error_summary(DrawContext& dc, const engine::FormSession& session) {
     const float inner = width - 2 * pad;
     auto line = [&](const std::string& text, ImFont* font, const ImVec4& colour) {
         const ImVec2 size = text_size(font, text, inner);
-        draw_text(dl, font, ImGui::GetCursorScreenPos(), colour, text, inner);
+        draw_text(dl, font, ImGui::GetCursorScreenPos(), colour, text, inner, 0, TextAlign::Start, inner);
         ImGui::Dummy(ImVec2(inner, size.y));
     };
     line(dc.tr("There is a problem"), dc.fonts.heading, p.text);

@@ -45,7 +45,8 @@ void draw_top_bar(DrawContext& dc, const std::string& title, Intents& out, bool 
         ImGui::BeginGroup();
         const float w = right - m.gap();
         const ImVec2 size = text_size(dc.fonts.small, title, w);
-        draw_text(ImGui::GetWindowDrawList(), dc.fonts.small, ImGui::GetCursorScreenPos(), p.secondary_text, title, w);
+        draw_text(ImGui::GetWindowDrawList(), dc.fonts.small, ImGui::GetCursorScreenPos(), p.secondary_text, title, w, 0,
+                  TextAlign::Start, w);
         ImGui::Dummy(size);
         ImGui::EndGroup();
     }

@@ -27,7 +27,7 @@ Intents draw_timeout_warning(DrawContext& dc, const KioskModel& model, UiState& 
     const float big = dc.fonts.heading->FontSize * 3.f;
     const ImVec2 ns = text_size(dc.fonts.heading, number, 0, big);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    draw_text(ImGui::GetWindowDrawList(), dc.fonts.heading, ImVec2(pos.x + (width - ns.x) / 2, pos.y), p.text, number, 0, big);
+    draw_text(ImGui::GetWindowDrawList(), dc.fonts.heading, pos, p.text, number, 0, big, TextAlign::Center, width);
     ImGui::Dummy(ImVec2(width, ns.y));
     centred_text(dc.catalog.tr_plural("second left", "seconds left", left), dc.fonts.body, p.text);
     ImGui::Dummy(ImVec2(0, m.px(8)));

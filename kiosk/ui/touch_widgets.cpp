@@ -19,12 +19,13 @@ ImVec2 text_size(ImFont* font, const std::string& text, float wrap_width, float 
 }
 
 void draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, const ImVec4& colour, const std::string& text, float wrap_width,
-               float size) {
+               float size, TextAlign align, float box_width) {
     if (!font) font = ImGui::GetFont();
     if (TextRenderer* r = TextRenderer::of(font)) {
-        r->draw(dl, font, pos, to_u32(colour), text, wrap_width, size, TextAlign::Start, wrap_width);
+        r->draw(dl, font, pos, to_u32(colour), text, wrap_width, size, align, box_width);
         return;
     }
+    if (align == TextAlign::Center && box_width > 0) pos.x += (box_width - text_size(font, text, wrap_width, size).x) / 2;
     dl->AddText(font, size > 0 ? size : font->FontSize, pos, to_u32(colour), text.c_str(), text.c_str() + text.size(),
                 wrap_width);
 }
@@ -32,18 +33,14 @@ void draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, const ImVec4& colour, c
 void wrapped_text(const std::string& text, ImFont* font, const ImVec4& colour) {
     const float width = std::max(1.f, ImGui::GetContentRegionAvail().x);
     const ImVec2 size = text_size(font, text, width);
-    draw_text(ImGui::GetWindowDrawList(), font, ImGui::GetCursorScreenPos(), colour, text, width);
-    ImGui::Dummy(size);
+    draw_text(ImGui::GetWindowDrawList(), font, ImGui::GetCursorScreenPos(), colour, text, width, 0, TextAlign::Start, width);
+    ImGui::Dummy(ImVec2(width, size.y));
 }
 
 void centred_text(const std::string& text, ImFont* font, const ImVec4& colour) {
     const float width = std::max(1.f, ImGui::GetContentRegionAvail().x);
     const ImVec2 size = text_size(font, text, width);
-    ImVec2 pos = ImGui::GetCursorScreenPos();
-    // Centre each line on its own would need the line breaks; centring the block reads well
-    // for the short headings this is used for.
-    pos.x += (width - size.x) / 2;
-    draw_text(ImGui::GetWindowDrawList(), font, pos, colour, text, width);
+    draw_text(ImGui::GetWindowDrawList(), font, ImGui::GetCursorScreenPos(), colour, text, width, 0, TextAlign::Center, width);
     ImGui::Dummy(ImVec2(width, size.y));
 }
 
@@ -102,8 +99,8 @@ bool touch_button(DrawContext& dc, const std::string& id, const std::string& lab
     }
     if (style == ButtonStyle::Secondary) dl->AddRect(pos, end, to_u32(p.border), m.px(1), 0, 2.f);
     const float y_shift = pressed ? shadow : 0.f;
-    draw_text(dl, font, ImVec2(pos.x + (size.x - text.x) / 2, pos.y + (size.y - text.y) / 2 + y_shift),
-              pressed && style == ButtonStyle::Secondary ? p.text : c.fg, label, wrap);
+    draw_text(dl, font, ImVec2(pos.x + pad, pos.y + (size.y - text.y) / 2 + y_shift),
+              pressed && style == ButtonStyle::Secondary ? p.text : c.fg, label, wrap, 0, TextAlign::Center, size.x - 2 * pad);
     if (dc.recorder) dc.recorder->record_last_item(id, label);
     return tapped;
 }
@@ -143,7 +140,8 @@ bool option_tile(DrawContext& dc, const std::string& id, const std::string& labe
         dl->AddCircle(c, marker / 2, to_u32(p.border), 32, 3.f);
         if (selected) dl->AddCircleFilled(c, marker / 2 - m.px(1.6f), to_u32(p.text), 32);
     }
-    draw_text(dl, font, ImVec2(pos.x + marker + 2 * pad, pos.y + (height - text.y) / 2), p.text, label, text_width);
+    draw_text(dl, font, ImVec2(pos.x + marker + 2 * pad, pos.y + (height - text.y) / 2), p.text, label, text_width, 0,
+              TextAlign::Start, text_width);
     if (dc.recorder) dc.recorder->record_last_item(id, label, selected);
     return tapped;
 }
@@ -166,8 +164,10 @@ bool nav_tile(DrawContext& dc, const std::string& id, const std::string& title, 
     dl->AddRectFilled(pos, end, to_u32(pressed ? p.surface_pressed : p.surface), m.px(1));
     dl->AddRect(pos, end, to_u32(p.border), m.px(1), 0, 2.f);
     const float top = pos.y + (height - ts.y - ds.y - (detail.empty() ? 0 : m.px(1))) / 2;
-    draw_text(dl, dc.fonts.heading, ImVec2(pos.x + pad, top), p.link, title, text_width);
-    if (!detail.empty()) draw_text(dl, dc.fonts.body, ImVec2(pos.x + pad, top + ts.y + m.px(1)), p.text, detail, text_width);
+    draw_text(dl, dc.fonts.heading, ImVec2(pos.x + pad, top), p.link, title, text_width, 0, TextAlign::Start, text_width);
+    if (!detail.empty())
+        draw_text(dl, dc.fonts.body, ImVec2(pos.x + pad, top + ts.y + m.px(1)), p.text, detail, text_width, 0, TextAlign::Start,
+                  text_width);
     // A chevron: "this goes on", without relying on colour.
     const ImVec2 c(end.x - pad - arrow / 2, pos.y + height / 2);
     dl->AddPolyline(std::array<ImVec2, 3>{ImVec2(c.x - arrow / 4, c.y - arrow / 2), ImVec2(c.x + arrow / 4, c.y),
@@ -212,7 +212,7 @@ bool text_box(DrawContext& dc, const std::string& id, const std::string& text, b
     ImVec2 tpos(pos.x + pad, pos.y + (lines > 1 ? pad : (height - line_h) / 2));
     ImVec2 caret;
     if (lines > 1) {
-        draw_text(dl, font, tpos, p.text, visible, inner);
+        draw_text(dl, font, tpos, p.text, visible, inner, 0, TextAlign::Start, inner);
         // The caret after the last character of the last wrapped line.
         const float last_line_y = full.y > line_h ? full.y - line_h : 0.f;
         float x = focused ? text_size(font, visible).x : 0.f;

@@ -11,6 +11,7 @@
 
 #include "kiosk/i18n/catalog.h"
 #include "kiosk/ui/fonts.h"
+#include "kiosk/ui/text_renderer.h"
 #include "kiosk/ui/theme.h"
 #include "kiosk/ui/widget_recorder.h"
 
@@ -50,9 +51,11 @@ struct DrawContext {
 // The size `text` takes in `font`, wrapped at `wrap_width` (0 = no wrapping). `size` scales the
 // font (0 = its own size; a bigger size is for a few large glyphs such as a countdown).
 ImVec2 text_size(ImFont* font, const std::string& text, float wrap_width = 0.f, float size = 0.f);
-// Draws `text` with its top-left at `pos`, wrapped at `wrap_width` (0 = no wrapping).
+// Draws `text` with its top-left at `pos`, wrapped at `wrap_width` (0 = no wrapping). Lines are
+// aligned within `box_width` from `pos` (0: the text's own width): Start is the left edge, or the
+// right edge in a right-to-left language.
 void draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, const ImVec4& colour, const std::string& text,
-               float wrap_width = 0.f, float size = 0.f);
+               float wrap_width = 0.f, float size = 0.f, TextAlign align = TextAlign::Start, float box_width = 0.f);
 // Wrapped text in a given font and colour, at the cursor, as one layout item.
 void wrapped_text(const std::string& text, ImFont* font, const ImVec4& colour);
 // The same, centred in the available width.
