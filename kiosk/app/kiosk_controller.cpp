@@ -29,15 +29,6 @@ std::string iso8601(std::int64_t t) {
 
 }  // namespace
 
-void wipe_intents(ui::Intents& intents) noexcept {
-    for (ui::Intent& in : intents) {
-        secure_wipe(in.text);
-        for (engine::AnswerValue& v : in.values)
-            if (auto* s = std::get_if<std::string>(&v)) secure_wipe(*s);
-    }
-    intents.clear();
-}
-
 KioskController::KioskController(std::vector<LoadedForm> forms, KioskConfig config, store::Database* db, KioskClock clock,
                                  std::vector<i18n::Catalog> languages)
     : forms_(std::move(forms)),
@@ -201,7 +192,8 @@ void KioskController::apply(ui::Intents& intents) {
         switch (in.kind) {
         case K::OpenForm: open_form(in.form_id); break;
         case K::Answer:
-            if (session_) (void)session_->answer(in.ref, in.values);
+            // Moved, not copied: the engine keeps the only copy (and zeroes it on a wipe).
+            if (session_) (void)session_->answer(in.ref, std::move(in.values));
             break;
         case K::Next:
             if (session_ && session_->next() == engine::Nav::Completed) on_completed();
@@ -278,7 +270,7 @@ void KioskController::apply(ui::Intents& intents) {
             break;
         }
     }
-    wipe_intents(intents);
+    ui::wipe_intents(intents);
 }
 
 void KioskController::submit_pin(std::string& pin) {

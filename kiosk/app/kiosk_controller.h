@@ -145,7 +145,6 @@ private:
     bool wiped_ = false;
 };
 
-// Zeroes the strings in intents that may hold what a person typed (answers, a PIN).
-void wipe_intents(ui::Intents& intents) noexcept;
+using ui::wipe_intents;
 
 }  // namespace carers::app

@@ -64,13 +64,13 @@ Intents draw_form_screen(DrawContext& dc, const KioskModel& model, UiState& stat
     FocusTarget focus;
     Intents page_intents = draw_question_page(dc, session, state, model.placeholders ? *model.placeholders : Placeholders{}, focus);
     end_scroll_page(dc, state.scroll);
-    out.insert(out.end(), page_intents.begin(), page_intents.end());
+    append_intents(out, page_intents);
 
     if (typing && focus.buffer) {
         std::vector<KeyEvent> events = draw_keyboard(dc, state.keyboard, state.keyboard.base, arabic, state.keyboard.next_box);
         for (auto& e : physical_key_events()) events.push_back(std::move(e));
         Intents typed = apply_typing(focus, events, state);
-        out.insert(out.end(), typed.begin(), typed.end());
+        append_intents(out, typed);
     } else {
         if (typing) state.focus.clear();  // the box went away (its question was turned off)
         draw_footer(dc, session, out);

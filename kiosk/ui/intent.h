@@ -45,4 +45,12 @@ struct Intent {
 
 using Intents = std::vector<Intent>;
 
+// Zeroes the strings in intents that may hold what a person typed (answers, a PIN), then empties
+// the list. Every list of intents ends here, so no copy of a typed answer outlives its frame.
+void wipe_intents(Intents& intents) noexcept;
+
+// Moves the intents of `more` to the end of `out` and wipes what is left in `more` (a moved-from
+// short string keeps its characters).
+void append_intents(Intents& out, Intents& more);
+
 }  // namespace carers::ui

@@ -57,7 +57,7 @@ Intents draw_kiosk(DrawContext& dc, const KioskModel& model, UiState& state) {
         case Screen::StoreError: screen = draw_store_error_screen(dc, model, state); break;
         }
     }
-    out.insert(out.end(), screen.begin(), screen.end());
+    append_intents(out, screen);
     if (model.screen != Screen::StaffEntry && model.screen != Screen::Staff && model.screen != Screen::StoreError)
         detect_staff_gesture(dc, state, out);
     ImGui::End();

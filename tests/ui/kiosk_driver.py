@@ -167,6 +167,11 @@ class Kiosk:
                 for n in needles:
                     if n in chunk:
                         found.add(n)
+                        if os.environ.get("KIOSK_DEBUG_MEMORY"):
+                            i = chunk.find(n)
+                            while i >= 0:
+                                print(f"  found at {start + i:#x} in {line.strip()}: {chunk[max(0, i - 48):i + 48]!r}")
+                                i = chunk.find(n, i + 1)
         return found
 
     def screen(self):

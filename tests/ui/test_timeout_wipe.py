@@ -60,6 +60,7 @@ def main():
                     kiosk.tap(t)
                 kiosk.tap("field:young-name")
                 kiosk.type_on_screen(NAME, done=False)
+                started = time.time()  # the last touch the kiosk saw
                 if kiosk.widget("field:young-name")["value_length"] != len(NAME):
                     failures.append("the name typed on the on-screen keyboard did not reach the box")
                 # The memory search must be able to see the name while it is meant to be there.
@@ -67,7 +68,6 @@ def main():
                     failures.append("the memory search cannot find the name even before the wipe")
 
                 # Left alone: the warning, then "I need more time" keeps everything.
-                started = time.time()
                 kiosk.wait_for("more-time", timeout=INACTIVITY + 10)
                 waited = time.time() - started
                 if waited < INACTIVITY - 0.5:
@@ -81,7 +81,7 @@ def main():
                 kiosk.wait_for("more-time", timeout=INACTIVITY + 10)
                 wait_for_screen(kiosk, "attract", WARNING + 10)
                 time.sleep(0.3)
-                leaked = kiosk.secrets_in_memory([NAME.encode(), NAME.encode("utf-16-le")])
+                leaked = kiosk.secrets_in_memory([NAME.encode(), NAME.encode("utf-16-le"), NAME.encode("utf-32-le")])
                 if leaked:
                     failures.append(f"after the wipe the typed name is still in the kiosk's memory ({len(leaked)} encodings)")
 
