@@ -58,15 +58,21 @@ const char* layout_name(ui::KeyboardLayout l) {
     }
 }
 
+// One step of the walk: a page answered with samples and Continue, or on "Check your answers"
+// Send (with fixed bytes: the tour's reference number is always the same). False when blocked.
+bool advance(engine::FormSession& s) {
+    if (s.view() == engine::View::CheckAnswers) return s.submit({1, 2, 3, 4, 5, 6, 7, 8}) != engine::Nav::Blocked;
+    if (!answer_page_with_samples(s)) return false;
+    return s.next() != engine::Nav::Blocked;
+}
+
 // Replays the walk of a form up to page `steps`, answering with samples, and optionally focuses a
 // box. Scenes are set up from scratch each time, so they do not depend on one another.
 bool walk_to(KioskController& c, const std::string& form_id, int steps, bool with_errors, const std::string& focus) {
     engine::FormSession* s = c.open_form(form_id);
     if (!s) return false;
-    for (int i = 0; i < steps && !s->complete(); ++i) {
-        if (!answer_page_with_samples(*s)) return false;
-        if (s->next() == engine::Nav::Blocked) return false;
-    }
+    for (int i = 0; i < steps && !s->complete(); ++i)
+        if (!advance(*s)) return false;
     if (with_errors) (void)s->next();  // nothing answered yet: the error summary
     if (!focus.empty()) {
         c.ui_state().focus = focus;
@@ -80,12 +86,18 @@ void add_form_scenes(KioskController& c, const std::string& form_id, std::vector
     engine::FormSession* s = c.open_form(form_id);
     if (!s) return;
     std::set<ui::KeyboardLayout> pictured;
+    std::set<engine::View> views_pictured;
     bool error_pictured = false;
     for (int step = 0; step < 300; ++step) {
         const std::string base = form_id + "-p" + (step < 10 ? "0" : "") + std::to_string(step);
-        const bool first = step == 0;
-        out.push_back({base, first || s->complete(), [&c, form_id, step] { walk_to(c, form_id, step, false, ""); }});
+        // Pictures of the first page, the first task list, "Check your answers" and the end.
+        const bool pictured_step = step == 0 || s->complete() || views_pictured.insert(s->view()).second;
+        out.push_back({base, pictured_step, [&c, form_id, step] { walk_to(c, form_id, step, false, ""); }});
         if (s->complete()) break;
+        if (s->view() != engine::View::Page) {  // no boxes to type into, no errors to show
+            if (!advance(*s)) break;
+            continue;
+        }
         const engine::Page page = s->current_page();
         bool has_required = false;
         for (const auto& ref : page.items) has_required |= ref.item->required;
@@ -101,7 +113,7 @@ void add_form_scenes(KioskController& c, const std::string& form_id, std::vector
             out.push_back({base + "-typing-" + layout_name(layout), picture,
                            [&c, form_id, step, box] { walk_to(c, form_id, step, false, box); }});
         }
-        if (!answer_page_with_samples(*s) || s->next() == engine::Nav::Blocked) break;
+        if (!advance(*s)) break;
     }
     c.wipe_session();
 }

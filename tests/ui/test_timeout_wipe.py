@@ -26,10 +26,11 @@ WARNING = 5
 # What the carer types: a name no other memory will hold by chance.
 NAME = "Zqxjvk"
 
-# Taps from the attract screen to the young carer's contact page, answered as a 15-year-old would.
+# Taps from the attract screen to the young carer's contact page, answered as a 15-year-old would
+# (Continue on the task list after the first section).
 TO_CONTACT_PAGE = ["attract", "start:continue", "form:emergency-card", "next",
                    "answer:start-filled-by:carer", "next", "answer:start-age:under-18", "next",
-                   "answer:start-danger:no", "next", "next", "next",
+                   "answer:start-danger:no", "next", "next", "next", "next",
                    "answer:young-safe:yes", "next", "answer:young-contact-wanted:yes", "next"]
 
 
