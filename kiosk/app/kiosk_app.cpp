@@ -43,18 +43,31 @@ void KioskApp::apply_display() {
         const ui::KioskModel m = controller_.model();
         // What the atlas must hold: this language's strings, every language's name and attract
         // lines (they show in every language), the keyboard's keys, and the forms' texts.
-        std::vector<std::string> texts = ui::language_texts(
-            lang, m.languages,
-            {"Do you look after someone?",
-             "Caring for a family member or friend is hard work. You do not have to do it alone.",
-             "Touch the screen to start"});
-        for (auto& k : ui::keyboard_texts()) texts.push_back(std::move(k));
-        if (m.placeholders)
-            for (const auto& [key, value] : *m.placeholders) texts.push_back(value);  // the venue's names
-        text_->set_texts(lang.language().code, texts, lang.language().right_to_left);
+        auto texts_of = [&m](const i18n::Catalog& c) {
+            std::vector<std::string> texts = ui::language_texts(
+                c, m.languages,
+                {"Do you look after someone?",
+                 "Caring for a family member or friend is hard work. You do not have to do it alone.",
+                 "Touch the screen to start"});
+            for (auto& k : ui::keyboard_texts()) texts.push_back(std::move(k));
+            if (m.placeholders)
+                for (const auto& [key, value] : *m.placeholders) texts.push_back(value);  // the venue's names
+            return texts;
+        };
+        text_->set_texts(lang.language().code, texts_of(lang), lang.language().right_to_left);
         auto r = ui::build_fonts(*text_, theme_.metrics, fonts_);
         if (r) built = true;
         else log_("The glyph atlas could not be built (" + r.message() + "); using the built-in font.");
+        // The other languages' glyphs at this text size are rendered on a thread of their own, so
+        // that a person's first switch to Chinese or Arabic only repacks the atlas (issue 7: a
+        // switch under 150 ms; bench_language measures both ways).
+        if (r && d.text_size != warmed_text_size_ && (warmed_text_size_ == 0 || text_->warm_up_finished())) {
+            std::vector<ui::TextRenderer::WarmUpLanguage> others;
+            for (const i18n::Catalog* c : m.languages)
+                if (c && c != &lang) others.push_back({c->language().code, texts_of(*c), c->language().right_to_left});
+            text_->warm_up(std::move(others), ui::role_sizes(theme_.metrics));
+            warmed_text_size_ = d.text_size;
+        }
     }
     if (!built && !ui::build_fonts(font_files_, theme_.metrics, fonts_)) log_("Noto Sans was not found; using the built-in font.");
     window_.reload_fonts_texture();
@@ -144,13 +157,17 @@ void KioskApp::run(const AppOptions& opt, volatile std::sig_atomic_t* stop) {
         }
         window_.swap();
         if (!opt.widget_dump.empty()) dump_widgets(opt.widget_dump, frame_, recorder_, theme_.metrics.px_per_mm);
+        if (reader_) reader_->after_frame(controller_.model(), controller_.catalog(), intents);
         if (!intents.empty()) {
             controller_.apply(intents);
             frames_to_draw = std::max(frames_to_draw, frames_after_change);
         }
         // Text drawn this frame needed glyphs the atlas lacked: draw again once they are in.
         if (text_ && text_->stale()) frames_to_draw = std::max(frames_to_draw, 1);
-        if (controller_.take_wiped()) forget_text();
+        if (controller_.take_wiped()) {
+            forget_text();
+            if (reader_) reader_->stop();
+        }
     }
 }
 

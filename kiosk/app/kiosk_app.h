@@ -9,6 +9,7 @@
 
 #include "kiosk/app/glfw_window.h"
 #include "kiosk/app/kiosk_controller.h"
+#include "kiosk/app/page_reader.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/text_renderer.h"
 #include "kiosk/ui/intent.h"
@@ -44,6 +45,9 @@ public:
     // Forgets laid-out text (it may hold what a person typed), after a wipe.
     void forget_text();
 
+    // Reading aloud (may be left unset: then the kiosk is silent).
+    void set_page_reader(PageReader* reader) { reader_ = reader; }
+
     ui::WidgetRecorder& recorder() { return recorder_; }
     const ui::Theme& theme() const { return theme_; }
     KioskWindow& window() { return window_; }
@@ -61,6 +65,8 @@ private:
     ui::FontSet fonts_;
     ui::WidgetRecorder recorder_;
     long frame_ = 0;
+    PageReader* reader_ = nullptr;
+    int warmed_text_size_ = 0;  // the text size the other languages' glyphs were last warmed up at
 };
 
 }  // namespace carers::app

@@ -234,8 +234,13 @@ void KioskController::apply(ui::Intents& intents) {
             }
             break;
         case K::SetReadAloud: display_.read_aloud = in.number != 0 && read_aloud_available_; break;
-        case K::GoHome: go_to(ui::Screen::Home); break;
+        case K::GoHome:
+            // From the language and display choices: back to the form a person was filling in,
+            // with every answer kept, else on to the journeys.
+            go_to(session_ ? ui::Screen::Form : ui::Screen::Home);
+            break;
         case K::GoStart: go_to(ui::Screen::Start); break;
+        case K::Listen: break;  // speech is the app's (PageReader), not the controller's
         case K::MoreTime:
             timer_.more_time(now);
             shown_countdown_.reset();

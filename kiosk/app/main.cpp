@@ -174,6 +174,10 @@ int main(int argc, char** argv) {
     app::KioskController controller(std::move(forms), config, store ? &store->database() : nullptr,
                                     {steady_seconds, unix_now}, locales.languages.all());
     controller.set_default_language(locales.languages.get(opt.language).language().code);
+    // Reading aloud is offered when espeak-ng has a voice for every language shipped.
+    const bool voices = app::voices_installed(locales.languages.all());
+    if (!voices) staff_log("espeak-ng or one of its voices is missing: the kiosk will not offer to read aloud.");
+    controller.set_read_aloud_available(voices);
     if (store) {
         controller.set_staff_pin_checker(
             [&store](std::string pin, std::int64_t now) { return app::check_staff_pin(*store, std::move(pin), now); });
@@ -203,6 +207,11 @@ int main(int argc, char** argv) {
     app::KioskApp kiosk(*window, controller, app::find_font_files("Noto Sans"), px_per_mm, staff_log);
     if (tour) return app::run_screenshot_tour(kiosk, opt.screenshot_tour, staff_log) ? ok : bad_options;
     if (opt.bench_frames > 0) return app::run_frame_bench(kiosk, opt.bench_frames) ? ok : bad_options;
+
+    // The tour and the benchmark never speak; a kiosk with no sound device stays quiet.
+    app::ReadAloud voice;
+    app::PageReader reader(voice);
+    if (voices) kiosk.set_page_reader(&reader);
 
     std::signal(SIGTERM, request_stop);
     std::signal(SIGINT, request_stop);

@@ -33,6 +33,8 @@ public:
         page_key_.clear();
     }
 
+    // The page last given to on_page (empty after stop()).
+    const std::string& page() const { return page_key_; }
     bool available() const { return speaker_->available(); }
     std::string problem() const { return speaker_->problem(); }
     speech::Speaker& speaker() { return *speaker_; }

@@ -118,6 +118,22 @@ void add_form_scenes(KioskController& c, const std::string& form_id, std::vector
     c.wipe_session();
 }
 
+// The walk (in pages) to the first question of a form with answer choices and a hint.
+int first_step_with_choices(KioskController& c, const std::string& form_id) {
+    engine::FormSession* s = c.open_form(form_id);
+    int found = 0;
+    for (int step = 0; s && step < 50 && !s->complete(); ++step) {
+        for (const auto& ref : s->current_page().items)
+            if (!ref.item->answer_options.empty() && !ref.item->hint().empty()) {
+                found = step;
+                break;
+            }
+        if (found || !answer_page_with_samples(*s) || s->next() == engine::Nav::Blocked) break;
+    }
+    c.wipe_session();
+    return found;
+}
+
 }  // namespace
 
 bool answer_page_with_samples(engine::FormSession& session) {
@@ -211,6 +227,18 @@ std::vector<Scene> tour_scenes(KioskController& c) {
         out.push_back({"lang-" + code + "-home", true, in(plain(Screen::Home))});
         out.push_back({"lang-" + code + "-typing", true,
                        in([&c] { walk_to(c, "emergency-card", 9, false, "field:young-name"); })});
+        // A question with a hint and answer choices, pictured; then every page of every form in
+        // this language, checked for clipping like the English ones (issue 7).
+        const int question = first_step_with_choices(c, "am-i-a-carer");
+        out.push_back({"lang-" + code + "-question", true,
+                       in([&c, question] { walk_to(c, "am-i-a-carer", question, false, ""); })});
+        out.push_back({"lang-" + code + "-question-error", true,
+                       in([&c, question] { walk_to(c, "am-i-a-carer", question, true, ""); })});
+        for (const auto& id : {"am-i-a-carer", "carers-self-review", "emergency-card"}) {
+            std::vector<Scene> pages;
+            add_form_scenes(c, id, pages);
+            for (auto& page : pages) out.push_back({"lang-" + code + "-" + page.name, false, in(page.set_up)});
+        }
     }
     choose_language(c, "en");
     return out;

@@ -1,5 +1,7 @@
 // A journey in progress: top bar, the page (scrolling by drag), then either Back / Continue or,
 // while a box has focus, the on-screen keyboard with the box kept in view above it.
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "kiosk/ui/onscreen_keyboard.h"
@@ -15,16 +17,29 @@ void draw_footer(DrawContext& dc, const engine::FormSession& session, Intents& o
     const float width = column_width(dc);
     const float avail = ImGui::GetContentRegionAvail().x;
     if (width < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) / 2);
-    // Always in the same place (WCAG 3.2.6): Continue first, Back beside it.
+    // Always in the same place (WCAG 3.2.6): Continue first, Back beside it; in Arabic the row is
+    // mirrored, Continue at the right and Back to its left.
     if (session.complete()) {
-        if (touch_button(dc, "start-again", dc.tr("Start again"), ButtonStyle::Primary, m.px(60)))
-            out.push_back({Intent::Kind::StartAgain});
+        const std::string& label = dc.tr("Start again");
+        const float w = button_width(dc, label, m.px(60));
+        place_at_start(dc, std::min(w, width));
+        if (touch_button(dc, "start-again", label, ButtonStyle::Primary, w)) out.push_back({Intent::Kind::StartAgain});
         return;
     }
-    if (touch_button(dc, "next", dc.tr("Continue"), ButtonStyle::Primary, m.px(60))) out.push_back({Intent::Kind::Next});
-    if (session.current_page().number > 1) {
+    const std::string& next = dc.tr("Continue");
+    const std::string& back = dc.tr("Back");
+    const float next_w = button_width(dc, next, m.px(60));
+    const bool with_back = session.current_page().number > 1;
+    const float back_w = with_back ? button_width(dc, back, m.px(40)) : 0.f;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float left = ImGui::GetCursorScreenPos().x, y = ImGui::GetCursorScreenPos().y;
+    const float right = left + std::min(width, avail);
+    ImGui::SetCursorScreenPos(ImVec2(mirrored_x(dc, left, right, 0, next_w), y));
+    if (touch_button(dc, "next", next, ButtonStyle::Primary, next_w)) out.push_back({Intent::Kind::Next});
+    if (with_back) {
         ImGui::SameLine();
-        if (touch_button(dc, "back", dc.tr("Back"), ButtonStyle::Secondary, m.px(40))) out.push_back({Intent::Kind::Back});
+        ImGui::SetCursorScreenPos(ImVec2(mirrored_x(dc, left, right, next_w + spacing, back_w), y));
+        if (touch_button(dc, "back", back, ButtonStyle::Secondary, back_w)) out.push_back({Intent::Kind::Back});
     }
 }
 
@@ -33,7 +48,8 @@ void draw_footer(DrawContext& dc, const engine::FormSession& session, Intents& o
 Intents draw_form_screen(DrawContext& dc, const KioskModel& model, UiState& state) {
     Intents out;
     const engine::FormSession& session = *model.session;
-    draw_top_bar(dc, form_title(dc, session), out, false);
+    // The language and text size can be changed on any page; the answers stay.
+    draw_top_bar(dc, form_title(dc, session), out, true);
     switch (model.notice) {
     case KioskModel::Notice::None: break;
     case KioskModel::Notice::Saved:
@@ -61,6 +77,12 @@ Intents draw_form_screen(DrawContext& dc, const KioskModel& model, UiState& stat
     const float bottom = typing ? keyboard_height(dc, state.keyboard.base) + ImGui::GetStyle().ItemSpacing.y
                                 : footer_height(dc);
     begin_scroll_page(dc, "page", ImGui::GetContentRegionAvail().y - bottom, state.scroll, new_page);
+    if (model.display.read_aloud_available) {
+        // Reads the question, its hint and its choices in the person's language (EN 301 549).
+        const std::string& listen = dc.tr("Listen");
+        place_at_start(dc, button_width(dc, listen));
+        if (touch_button(dc, "listen", listen, ButtonStyle::Secondary)) out.push_back({Intent::Kind::Listen});
+    }
     FocusTarget focus;
     Intents page_intents = draw_question_page(dc, session, state, model.placeholders ? *model.placeholders : Placeholders{}, focus);
     end_scroll_page(dc, state.scroll);

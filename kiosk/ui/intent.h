@@ -26,7 +26,8 @@ struct Intent {
         SetHighContrast, // number: 1 on, 0 off
         SetReadAloud,    // number: 1 on, 0 off
         GoHome,          // from the start screen
-        GoStart,         // back to language and display choices
+        GoStart,         // back to language and display choices (a form in progress is kept)
+        Listen,          // read the page aloud now
         MoreTime,        // "I need more time" on the inactivity warning
         // staff
         OpenStaffEntry,  // the hidden gesture was made

@@ -29,35 +29,60 @@ void draw_top_bar(DrawContext& dc, const std::string& title, Intents& out, bool 
     const std::string finish = dc.tr("Finish and clear");
     const float finish_w = std::max(m.px(45), text_size(dc.fonts.body, finish).x + m.px(10));
     const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float row_end = start.x + avail;
+    // Positions are worked out left to right and mirrored for a right-to-left language.
+    auto at = [&](float x, float w) { return mirrored_x(dc, start.x, row_end, x, w); };
     float right = avail - finish_w;
-    if (with_display_button) {
-        const std::string display = dc.tr("Language and text size");
-        const float w = std::max(m.px(45), text_size(dc.fonts.body, display).x + m.px(10));
-        if (w + finish_w + m.gap() <= avail) {
-            right -= w + m.gap();
-            ImGui::SetCursorScreenPos(ImVec2(start.x + right, start.y));
-            if (touch_button(dc, "display-choices", display, ButtonStyle::Secondary, w)) out.push_back({Intent::Kind::GoStart});
-        }
+    const std::string display = with_display_button ? dc.tr("Language and text size") : std::string();
+    const float display_w = std::max(m.px(45), text_size(dc.fonts.body, display).x + m.px(10));
+    // Beside "Finish and clear" when both fit, else on a row of its own under it: the language
+    // can be changed on every page, at every text size.
+    const bool display_inline = with_display_button && display_w + finish_w + m.gap() <= avail;
+    if (display_inline) {
+        right -= display_w + m.gap();
+        ImGui::SetCursorScreenPos(ImVec2(at(right, display_w), start.y));
+        if (touch_button(dc, "display-choices", display, ButtonStyle::Secondary, display_w))
+            out.push_back({Intent::Kind::GoStart});
     }
+    float title_bottom = start.y;
     // The title fills what is left on the left, wrapping if it must.
     if (!title.empty() && right > m.px(20)) {
-        ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + m.px(2)));
-        ImGui::BeginGroup();
         const float w = right - m.gap();
+        ImGui::SetCursorScreenPos(ImVec2(at(0, w), start.y + m.px(2)));
+        ImGui::BeginGroup();
         const ImVec2 size = text_size(dc.fonts.small, title, w);
         draw_text(ImGui::GetWindowDrawList(), dc.fonts.small, ImGui::GetCursorScreenPos(), p.secondary_text, title, w, 0,
                   TextAlign::Start, w);
         ImGui::Dummy(size);
         ImGui::EndGroup();
+        title_bottom = ImGui::GetItemRectMax().y;
     }
-    ImGui::SetCursorScreenPos(ImVec2(start.x + avail - finish_w, start.y));
+    ImGui::SetCursorScreenPos(ImVec2(at(avail - finish_w, finish_w), start.y));
     if (touch_button(dc, "finish-and-clear", finish, ButtonStyle::Secondary, finish_w))
         out.push_back({Intent::Kind::FinishAndClear});
-    const float bottom = std::max(ImGui::GetItemRectMax().y, start.y + m.target());
+    float bottom = std::max({ImGui::GetItemRectMax().y, title_bottom, start.y + m.target()});
+    if (with_display_button && !display_inline) {
+        const float w = std::min(display_w, avail);
+        ImGui::SetCursorScreenPos(ImVec2(at(0, w), bottom + m.gap()));
+        if (touch_button(dc, "display-choices", display, ButtonStyle::Secondary, w)) out.push_back({Intent::Kind::GoStart});
+        bottom = ImGui::GetItemRectMax().y;
+    }
     ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + m.px(2)));
     ImGui::GetWindowDrawList()->AddLine(ImVec2(start.x, bottom + m.px(2)), ImVec2(start.x + avail, bottom + m.px(2)),
                                         to_u32(p.border), 2.f);
     ImGui::Dummy(ImVec2(avail, m.px(2)));
+}
+
+float button_width(const DrawContext& dc, const std::string& label, float min_width) {
+    // As touch_button sizes itself: the label plus its padding, never under the minimum target.
+    const Metrics& m = dc.theme.metrics;
+    return std::max({min_width, text_size(dc.fonts.body, label).x + 2 * m.px(4), m.target()});
+}
+
+void place_at_start(const DrawContext& dc, float width) {
+    if (!dc.right_to_left()) return;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (width < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - width);
 }
 
 void begin_scroll_page(DrawContext& dc, const char* id, float height, TouchScroll& scroll, bool reset_scroll, float width) {

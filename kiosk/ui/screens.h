@@ -39,6 +39,11 @@ void end_scroll_page(DrawContext& dc, TouchScroll& scroll);
 float footer_height(const DrawContext& dc);
 // A readable column: full width in portrait, capped and centred on a wide landscape screen.
 float column_width(const DrawContext& dc);
+// The width a touch_button with this label takes (at least `min_width`).
+float button_width(const DrawContext& dc, const std::string& label, float min_width = 0.f);
+// Moves the cursor so that something `width` wide starts the line: at the left, or at the right
+// in a right-to-left language.
+void place_at_start(const DrawContext& dc, float width);
 // Holding the top-left corner for 3 seconds asks for staff entry.
 void detect_staff_gesture(DrawContext& dc, UiState& state, Intents& out);
 

@@ -1,5 +1,7 @@
 // The start screen: choose a language (each named in its own script, never a flag), a text size,
 // high contrast, and reading aloud when a voice is installed for the language.
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "kiosk/ui/screens.h"
@@ -47,8 +49,12 @@ Intents draw_start_screen(DrawContext& dc, const KioskModel& model, UiState& sta
     const float width = column_width(dc);
     const float avail = ImGui::GetContentRegionAvail().x;
     if (width < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) / 2);
-    if (touch_button(dc, "start:continue", dc.tr("Continue"), ButtonStyle::Primary, m.px(60)))
-        out.push_back({Intent::Kind::GoHome});
+    const std::string& next = dc.tr("Continue");
+    const float next_w = button_width(dc, next, m.px(60));
+    const float left = ImGui::GetCursorScreenPos().x;
+    ImGui::SetCursorScreenPos(
+        ImVec2(mirrored_x(dc, left, left + std::min(width, avail), 0, next_w), ImGui::GetCursorScreenPos().y));
+    if (touch_button(dc, "start:continue", next, ButtonStyle::Primary, next_w)) out.push_back({Intent::Kind::GoHome});
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include <cfloat>
 
 #include "kiosk/ui/text_renderer.h"
+#include "kiosk/ui/text_utf8.h"
 
 namespace carers::ui {
 
@@ -124,7 +125,9 @@ bool option_tile(DrawContext& dc, const std::string& id, const std::string& labe
     dl->AddRectFilled(pos, end, to_u32(pressed ? p.surface_pressed : p.surface), m.px(1));
     dl->AddRect(pos, end, to_u32(selected ? p.selected : p.border), m.px(1), 0, selected ? m.px(1.2f) : 2.f);
 
-    ImVec2 c(pos.x + pad + marker / 2, pos.y + height / 2);
+    // The radio circle or tick box leads the label: on the left, on the right in Arabic.
+    const float row_end = pos.x + width;
+    ImVec2 c(mirrored_x(dc, pos.x, row_end, pad, marker) + marker / 2, pos.y + height / 2);
     if (multiple) {
         ImVec2 a(c.x - marker / 2, c.y - marker / 2), b(c.x + marker / 2, c.y + marker / 2);
         dl->AddRectFilled(a, b, to_u32(p.background));
@@ -140,8 +143,8 @@ bool option_tile(DrawContext& dc, const std::string& id, const std::string& labe
         dl->AddCircle(c, marker / 2, to_u32(p.border), 32, 3.f);
         if (selected) dl->AddCircleFilled(c, marker / 2 - m.px(1.6f), to_u32(p.text), 32);
     }
-    draw_text(dl, font, ImVec2(pos.x + marker + 2 * pad, pos.y + (height - text.y) / 2), p.text, label, text_width, 0,
-              TextAlign::Start, text_width);
+    draw_text(dl, font, ImVec2(mirrored_x(dc, pos.x, row_end, marker + 2 * pad, text_width), pos.y + (height - text.y) / 2),
+              p.text, label, text_width, 0, TextAlign::Start, text_width);
     if (dc.recorder) dc.recorder->record_last_item(id, label, selected);
     return tapped;
 }
@@ -164,14 +167,16 @@ bool nav_tile(DrawContext& dc, const std::string& id, const std::string& title, 
     dl->AddRectFilled(pos, end, to_u32(pressed ? p.surface_pressed : p.surface), m.px(1));
     dl->AddRect(pos, end, to_u32(p.border), m.px(1), 0, 2.f);
     const float top = pos.y + (height - ts.y - ds.y - (detail.empty() ? 0 : m.px(1))) / 2;
-    draw_text(dl, dc.fonts.heading, ImVec2(pos.x + pad, top), p.link, title, text_width, 0, TextAlign::Start, text_width);
+    const float text_x = mirrored_x(dc, pos.x, end.x, pad, text_width);
+    draw_text(dl, dc.fonts.heading, ImVec2(text_x, top), p.link, title, text_width, 0, TextAlign::Start, text_width);
     if (!detail.empty())
-        draw_text(dl, dc.fonts.body, ImVec2(pos.x + pad, top + ts.y + m.px(1)), p.text, detail, text_width, 0, TextAlign::Start,
+        draw_text(dl, dc.fonts.body, ImVec2(text_x, top + ts.y + m.px(1)), p.text, detail, text_width, 0, TextAlign::Start,
                   text_width);
-    // A chevron: "this goes on", without relying on colour.
-    const ImVec2 c(end.x - pad - arrow / 2, pos.y + height / 2);
-    dl->AddPolyline(std::array<ImVec2, 3>{ImVec2(c.x - arrow / 4, c.y - arrow / 2), ImVec2(c.x + arrow / 4, c.y),
-                                          ImVec2(c.x - arrow / 4, c.y + arrow / 2)}
+    // A chevron: "this goes on", without relying on colour. Onwards is to the left in Arabic.
+    const float dir = dc.right_to_left() ? -1.f : 1.f;
+    const ImVec2 c(mirrored_x(dc, pos.x, end.x, width - pad - arrow, arrow) + arrow / 2, pos.y + height / 2);
+    dl->AddPolyline(std::array<ImVec2, 3>{ImVec2(c.x - dir * arrow / 4, c.y - arrow / 2), ImVec2(c.x + dir * arrow / 4, c.y),
+                                          ImVec2(c.x - dir * arrow / 4, c.y + arrow / 2)}
                         .data(),
                     3, to_u32(p.text), 0, m.px(1));
     if (dc.recorder) dc.recorder->record_last_item(id, title);
@@ -225,10 +230,13 @@ bool text_box(DrawContext& dc, const std::string& id, const std::string& text, b
         caret = ImVec2(tpos.x + x, tpos.y + last_line_y);
     } else {
         // One line: when the text is longer than the box, show its end (where typing happens).
+        // In Arabic the text sits at the right edge, and typing happens at its left end.
         const float w = text_size(font, visible).x;
-        if (w > inner) tpos.x -= w - inner + m.px(1);
+        const bool rtl_text = dc.right_to_left() && needs_shaping(visible);
+        if (w <= inner && dc.right_to_left()) tpos.x += inner - w;
+        else if (w > inner && !rtl_text) tpos.x -= w - inner + m.px(1);
         draw_text(dl, font, tpos, p.text, visible);
-        caret = ImVec2(tpos.x + w, tpos.y);
+        caret = ImVec2(rtl_text ? tpos.x - m.px(1.2f) : tpos.x + w, tpos.y);
     }
     if (focused) dl->AddRectFilled(ImVec2(caret.x + 1, caret.y), ImVec2(caret.x + 1 + m.px(0.6f), caret.y + line_h), to_u32(p.text));
     dl->PopClipRect();

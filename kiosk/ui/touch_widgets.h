@@ -40,6 +40,8 @@ struct DrawContext {
     FrameTiming* timing = nullptr;
 
     const std::string& tr(std::string_view english) const { return catalog.tr(english); }
+    // Arabic: the layout is mirrored (text, markers and button rows start at the right).
+    bool right_to_left() const { return catalog.language().right_to_left; }
     double now() const { return timing ? timing->now : 0; }
     void wake_in(double seconds) const {
         if (timing) timing->wake_in(seconds);
@@ -60,6 +62,12 @@ void draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, const ImVec4& colour, c
 void wrapped_text(const std::string& text, ImFont* font, const ImVec4& colour);
 // The same, centred in the available width.
 void centred_text(const std::string& text, ImFont* font, const ImVec4& colour);
+
+// Where something `width` wide goes at offset `x` from the start of a row from `left` to `right`:
+// measured from the left edge, or from the right edge in a right-to-left language.
+inline float mirrored_x(const DrawContext& dc, float left, float right, float x, float width) {
+    return dc.right_to_left() ? right - x - width : left + x;
+}
 
 // [SECTION] Controls
 

@@ -6,7 +6,9 @@ real kiosk under Xvfb, and checked.
 - in every layout (every page of every form walked, at every size and orientation) nothing that
   can be tapped lies outside the window or is cut off by the region it is drawn in;
 - every control is at least 15 mm wide and tall, and at least 8 mm from every other control,
-  measured with the density the kiosk used.
+  measured with the density the kiosk used;
+- all of that in every shipped language (locales/*.po): every page of every form is toured in
+  each, and a question page in each is pictured at every text size in both orientations.
 
 Usage: test_screenshot_tour.py --kiosk BIN [--keep DIR]
 """
@@ -124,6 +126,19 @@ def main():
     for form in ("am-i-a-carer", "carers-self-review", "emergency-card"):
         if not any(s.startswith(form + "-") for s in scenes):
             problems.append(f"no page of {form} in the tour")
+    # Every shipped language: its start, home, a question page and a typing page pictured at every
+    # size in both orientations, and every page of every form checked like the English ones.
+    locales = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "locales")
+    languages = sorted(f[:-3] for f in os.listdir(locales) if f.endswith(".po") and f != "en.po")
+    for code in languages:
+        for needed in ("start", "home", "question", "typing"):
+            if f"lang-{code}-{needed}" not in scenes:
+                problems.append(f"no {needed} screen in {code} in the tour")
+        for form in ("am-i-a-carer", "carers-self-review", "emergency-card"):
+            english = {s for s in scenes if s.startswith(form + "-")}
+            translated = {s[len(f"lang-{code}-"):] for s in scenes if s.startswith(f"lang-{code}-{form}-")}
+            if english != translated:
+                problems.append(f"{code}: {len(translated)} layouts of {form} toured, {len(english)} in English")
     if not args.keep:
         shutil.rmtree(out, ignore_errors=True)
     if problems:
