@@ -60,6 +60,7 @@ bool run_screenshot_tour(KioskApp& app, const std::filesystem::path& dir, const 
             ui::Intents set{{ui::Intent::Kind::SetTextSize, {}, {}, {}, {}, size}};
             c.apply(set);
             for (const Scene& scene : scenes) {
+                if (scene.tightest_only && (size != 200 || o.w > o.h)) continue;
                 c.set_warning_for_tour(std::nullopt);
                 c.set_staff_entry({});
                 scene.set_up();

@@ -80,8 +80,9 @@ Intents draw_form_screen(DrawContext& dc, const KioskModel& model, UiState& stat
     if (model.display.read_aloud_available) {
         // Reads the question, its hint and its choices in the person's language (EN 301 549).
         const std::string& listen = dc.tr("Listen");
-        place_at_start(dc, button_width(dc, listen));
-        if (touch_button(dc, "listen", listen, ButtonStyle::Secondary)) out.push_back({Intent::Kind::Listen});
+        const float w = button_width(dc, listen);
+        place_at_start(dc, w);
+        if (touch_button(dc, "listen", listen, ButtonStyle::Secondary, w)) out.push_back({Intent::Kind::Listen});
     }
     FocusTarget focus;
     Intents page_intents = draw_question_page(dc, session, state, model.placeholders ? *model.placeholders : Placeholders{}, focus);

@@ -38,6 +38,7 @@ void draw_qr(DrawContext& dc, const QrCode& qr) {
     // Big enough for a phone at arm's length (about 40 mm), in whole pixels per module so it stays sharp.
     const float module = std::max(2.f, std::floor(m.px(40) / static_cast<float>(span)));
     const float side = module * static_cast<float>(span);
+    place_at_start(dc, side);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     // Dark on white whatever the theme: scanners expect it.

@@ -1,6 +1,7 @@
 // Pieces several screens share: the top bar, scrolling page regions, the reading column, and the
 // hidden staff gesture.
 #include <algorithm>
+#include <cmath>
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -76,7 +77,8 @@ void draw_top_bar(DrawContext& dc, const std::string& title, Intents& out, bool 
 float button_width(const DrawContext& dc, const std::string& label, float min_width) {
     // As touch_button sizes itself: the label plus its padding, never under the minimum target.
     const Metrics& m = dc.theme.metrics;
-    return std::max({min_width, text_size(dc.fonts.body, label).x + 2 * m.px(4), m.target()});
+    // A pixel over, so that rounding never makes the label wrap inside its own button.
+    return std::max({min_width, std::ceil(text_size(dc.fonts.body, label).x + 2 * m.px(4)) + 1, m.target()});
 }
 
 void place_at_start(const DrawContext& dc, float width) {
