@@ -13,8 +13,8 @@ namespace carers::app {
 struct Scene {
     std::string name;            // file-name safe, e.g. "home", "emergency-card-p03-typing-email"
     bool png = true;             // false: checked for layout only (every page of every form)
-    bool tightest_only = false;  // only at 200% in portrait, the tightest layout (other languages' pages)
     std::function<void()> set_up;
+    bool tightest_only = false;  // only at 200% in portrait, the tightest layout (other languages' pages)
 };
 
 // The scenes in a fixed order. Forms are walked page by page with sample answers, so every page
