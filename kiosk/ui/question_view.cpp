@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include "kiosk/engine/validation.h"
+
 namespace carers::ui {
 
 using engine::AnswerValue;
@@ -206,6 +208,17 @@ Intent answer_from_date(const ItemRef& ref, const std::array<std::string, 3>& pa
     return {Intent::Kind::Answer, {}, ref, std::move(values)};
 }
 
+// A validation message in the language on screen: the engine's English template translated and
+// filled, its label, option and the form's own message translated as form texts (issue 7).
+std::string error_text(const DrawContext& dc, const engine::FormSession& session, const engine::ValidationError& e) {
+    const engine::MessageTranslator translator{
+        [&dc](const std::string& english) { return dc.tr(english); },
+        [&dc, &session](const engine::Item& item, const std::string& suffix, const std::string& english) {
+            return dc.catalog.form_text(form_key(session, item) + suffix, english);
+        }};
+    return engine::translated_message(e, translator);
+}
+
 const engine::ValidationError* error_for(const engine::FormSession& s, const ItemRef& ref) {
     for (const auto& e : s.errors())
         if (e.ref == ref) return &e;
@@ -233,7 +246,7 @@ void draw_error_summary(DrawContext& dc, const engine::FormSession& session) {
     };
     line(dc.tr("There is a problem"), dc.fonts.heading, p.text);
     for (const auto& e : session.errors())
-        line(dc.catalog.form_text(form_key(session, *e.ref.item), e.ref.item->text) + ": " + dc.tr(e.message), dc.fonts.body,
+        line(dc.catalog.form_text(form_key(session, *e.ref.item), e.ref.item->text) + ": " + error_text(dc, session, e), dc.fonts.body,
              p.error);
     ImGui::EndGroup();
     const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y + pad);
@@ -279,7 +292,7 @@ Intents draw_question_page(DrawContext& dc, const engine::FormSession& session, 
                 wrapped_text(fill_placeholders(dc.catalog.form_text(form_key(session, item) + ":hint", hint), placeholders),
                              dc.fonts.body, p.secondary_text);
             const auto* e = error_for(session, ref);
-            if (e) wrapped_text(dc.tr(e->message), dc.fonts.body, p.error);
+            if (e) wrapped_text(error_text(dc, session, *e), dc.fonts.body, p.error);
             switch (item.type) {
             case ItemType::Boolean:
             case ItemType::Choice:
