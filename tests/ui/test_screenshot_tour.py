@@ -7,6 +7,8 @@ real kiosk under Xvfb, and checked.
   can be tapped lies outside the window or is cut off by the region it is drawn in;
 - every control is at least 15 mm wide and tall, and at least 8 mm from every other control,
   measured with the density the kiosk used;
+- the layout is mirrored in Arabic (Continue right of Back, Finish and clear left, Listen right)
+  and not in the other languages;
 - all of that in every shipped language (locales/*.po): a question page, start, home and typing
   in each are pictured at every text size in both orientations, and every page of every form
   is checked in each at the tightest layout (200% in portrait).
@@ -82,6 +84,29 @@ def check_layout(shot):
     return problems
 
 
+def check_direction(shot):
+    """Arabic mirrors the layout: Continue right of Back, Finish and clear on the left, Listen on
+    the right; every left-to-right language the other way round."""
+    rtl = shot["scene"].startswith("lang-ar-")
+    where = f"{shot['orientation']} {shot['text_size']}% {shot['scene']}"
+    width = SIZES[shot["orientation"]][0]
+    if shot["scene"].endswith("timeout-warning"):
+        return []  # a centred dialog over the page
+    ws = {w["id"]: w for w in shot["widgets"]}
+    problems = []
+    nxt, back = ws.get("next"), ws.get("back")
+    if nxt and back and (nxt["x0"] < back["x1"] if rtl else nxt["x1"] > back["x0"]):
+        problems.append(f"{where}: Continue should be {'right' if rtl else 'left'} of Back")
+    for wid, start_side in (("finish-and-clear", False), ("listen", True)):
+        w = ws.get(wid)
+        if not w:
+            continue
+        on_right = (w["x0"] + w["x1"]) / 2 > width / 2
+        if on_right != (rtl == start_side):
+            problems.append(f"{where}: {wid} is on the {'right' if on_right else 'left'}")
+    return problems
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kiosk", required=True)
@@ -105,6 +130,7 @@ def main():
     for shot in tour["shots"]:
         seen.add((shot["orientation"], shot["text_size"]))
         problems += check_layout(shot)
+        problems += check_direction(shot)
         if not shot["file"]:
             continue
         pictures += 1
