@@ -5,10 +5,8 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
-#include <iostream>
 #include <optional>
 #include <sys/stat.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "kiosk/app/font_lookup.h"
@@ -21,6 +19,7 @@
 #include "kiosk/app/screenshot_tour.h"
 #include "kiosk/app/staff_services.h"
 #include "kiosk/app/staff_sync.h"
+#include "kiosk/common/hidden_input.h"
 #include "kiosk/common/secure_wipe.h"
 #include "kiosk/i18n/locale_dir.h"
 #include "kiosk/store/local_store.h"
@@ -48,19 +47,9 @@ enum Exit { ok = 0, bad_options = 2, no_display = 3, config_failed = 5 };
 std::optional<std::string> ask_passphrase_at_terminal(const store::PassphraseRequest& request) {
     if (!isatty(STDIN_FILENO)) return std::nullopt;
     if (!request.problem.empty()) std::fprintf(stderr, "%s\n", request.problem.c_str());
-    std::fprintf(stderr, request.choosing_new ? "New passphrase for the kiosk's database: " : "Passphrase for the kiosk's database: ");
-    termios old{};
-    tcgetattr(STDIN_FILENO, &old);
-    termios quiet = old;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    std::string line;
-    line.reserve(256);
-    const bool got = static_cast<bool>(std::getline(std::cin, line));
-    tcsetattr(STDIN_FILENO, TCSANOW, &old);
-    std::fputc('\n', stderr);
-    if (!got) return std::nullopt;
-    return line;
+    return read_hidden_line(request.choosing_new ? "New passphrase for the kiosk's database: "
+                                                 : "Passphrase for the kiosk's database: ",
+                            WhenNotTerminal::refuse);
 }
 
 // The store, created on first run in a folder private to this user, with its key from a systemd

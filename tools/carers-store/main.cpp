@@ -17,12 +17,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <ctime>
-#include <iostream>
 #include <optional>
 #include <string>
-#include <termios.h>
 #include <unistd.h>
 
+#include "kiosk/common/hidden_input.h"
 #include "kiosk/common/secure_wipe.h"
 #include "kiosk/store/local_store.h"
 
@@ -38,24 +37,9 @@ int usage() {
     return 64;
 }
 
+// Staff scripts may pipe the secret in, so a non-terminal stdin is read as it is.
 std::optional<std::string> read_hidden(const char* prompt) {
-    if (!isatty(STDIN_FILENO)) {
-        std::string line;
-        if (!std::getline(std::cin, line)) return std::nullopt;
-        return line;
-    }
-    std::fprintf(stderr, "%s", prompt);
-    termios old{};
-    tcgetattr(STDIN_FILENO, &old);
-    termios quiet = old;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    std::string line;
-    bool got = static_cast<bool>(std::getline(std::cin, line));
-    tcsetattr(STDIN_FILENO, TCSANOW, &old);
-    std::fputc('\n', stderr);
-    if (!got) return std::nullopt;
-    return line;
+    return carers::read_hidden_line(prompt, carers::WhenNotTerminal::read_line);
 }
 
 std::optional<std::string> ask_passphrase(const PassphraseRequest& request) {

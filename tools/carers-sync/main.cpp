@@ -16,11 +16,10 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <iostream>
 #include <optional>
-#include <termios.h>
 #include <unistd.h>
 
+#include "kiosk/common/hidden_input.h"
 #include "kiosk/store/database.h"
 #include "kiosk/store/key_source.h"
 #include "sync/centre/centre_directory.h"
@@ -66,18 +65,7 @@ void draw(const SyncProgress& p, bool tty) {
 std::optional<std::string> ask_passphrase(const store::PassphraseRequest& request) {
     if (request.choosing_new || !isatty(STDIN_FILENO)) return std::nullopt;
     if (!request.problem.empty()) std::fprintf(stderr, "%s\n", request.problem.c_str());
-    std::fprintf(stderr, "Kiosk store passphrase: ");
-    termios old {};
-    tcgetattr(STDIN_FILENO, &old);
-    termios quiet = old;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    std::string line;
-    bool got = static_cast<bool>(std::getline(std::cin, line));
-    tcsetattr(STDIN_FILENO, TCSANOW, &old);
-    std::fputc('\n', stderr);
-    if (!got) return std::nullopt;
-    return line;
+    return carers::read_hidden_line("Kiosk store passphrase: ", carers::WhenNotTerminal::refuse);
 }
 
 }  // namespace
