@@ -121,6 +121,7 @@ void KioskApp::run(const AppOptions& opt, volatile std::sig_atomic_t* stop) {
             input = wait > 0 ? window_.wait(wait) : window_.poll();
         }
         const double now = seconds();
+        if (housekeeping_) housekeeping_();
         if (input) {
             frames_to_draw = std::max(frames_to_draw, frames_after_change);
             last_input = now;

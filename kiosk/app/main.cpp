@@ -202,6 +202,14 @@ int main(int argc, char** argv) {
     app::PageReader reader(voice);
     if (voices) kiosk.set_page_reader(&reader);
 
+    // Expired drafts and sent submissions go hourly, not only at start-up: a kiosk may run for
+    // weeks. Counts only reach the log, never what was purged.
+    if (store) {
+        kiosk.set_housekeeping([&store] {
+            auto purged = store->purge_if_due(unix_now());
+            if (!purged) staff_log("Could not purge expired records: " + purged.message());
+        });
+    }
     std::signal(SIGTERM, request_stop);
     std::signal(SIGINT, request_stop);
     kiosk.run({opt.widget_dump, opt.screenshot_dir, opt.exit_after_idle_seconds}, &stop_requested);
