@@ -1,8 +1,11 @@
 #include "kiosk/app/kiosk_controller.h"
 
+#include <array>
 #include <cmath>
 #include <ctime>
 #include <limits>
+
+#include <sodium.h>
 
 #include "kiosk/app/qr_code.h"
 #include "kiosk/common/secure_wipe.h"
@@ -89,6 +92,11 @@ engine::FormSession* KioskController::open_form(const std::string& form_id) {
             form_id_ = f.id;
             notice_ = ui::KioskModel::Notice::None;
             session_ = std::make_unique<engine::FormSession>(f.questionnaire);
+            // Today, for "a date of birth must be in the past" (the engine has no clock).
+            const std::time_t now = static_cast<std::time_t>(clock_.unix());
+            std::tm tm{};
+            localtime_r(&now, &tm);
+            session_->set_today(engine::Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday});
             screen_ = ui::Screen::Form;
             return session_.get();
         }
@@ -187,19 +195,60 @@ void KioskController::apply(ui::Intents& intents) {
     using K = ui::Intent::Kind;
     const double now = clock_.steady();
     for (ui::Intent& in : intents) {
-        // Moving to another page puts the keyboard away.
-        if (in.kind == K::Next || in.kind == K::Back) ui_state_.focus.clear();
+        // Moving to another page or view puts the keyboard away.
+        if (in.kind == K::Next || in.kind == K::Back || in.kind == K::AddAnother || in.kind == K::ShowTaskList ||
+            in.kind == K::OpenSection || in.kind == K::Change || in.kind == K::Submit || in.kind == K::RemoveRepetition)
+            ui_state_.focus.clear();
         switch (in.kind) {
         case K::OpenForm: open_form(in.form_id); break;
         case K::Answer:
             // Moved, not copied: the engine keeps the only copy (and zeroes it on a wipe).
             if (session_) (void)session_->answer(in.ref, std::move(in.values));
             break;
+        case K::AnswerText:
+            if (session_) (void)session_->answer_text(in.ref, in.text);
+            break;
+        case K::AnswerDate:
+            if (session_ && in.parts.size() == 3) {
+                engine::DateFields fields{std::move(in.parts[0]), std::move(in.parts[1]), std::move(in.parts[2])};
+                (void)session_->answer_date(in.ref, fields);
+                secure_wipe(fields.day);
+                secure_wipe(fields.month);
+                secure_wipe(fields.year);
+            }
+            break;
+        case K::ToggleOption:
+            if (session_ && !in.values.empty()) (void)session_->toggle_option(in.ref, in.values.front());
+            break;
         case K::Next:
             if (session_ && session_->next() == engine::Nav::Completed) on_completed();
             break;
         case K::Back:
             if (session_) (void)session_->back();
+            break;
+        case K::AddAnother:
+            if (session_) (void)session_->add_another();
+            break;
+        case K::RemoveRepetition:
+            if (session_ && in.ref.item && session_->remove_repetition(*in.ref.item, in.ref.reps, in.number))
+                ui_state_.forget_typed();
+            break;
+        case K::ShowTaskList:
+            if (session_) (void)session_->show_task_list();
+            break;
+        case K::OpenSection:
+            if (session_ && in.ref.item) (void)session_->open_section(*in.ref.item);
+            break;
+        case K::Change:
+            if (session_) (void)session_->change(in.ref);
+            break;
+        case K::Submit:
+            if (session_) {
+                // The reference number's randomness: the engine has none of its own.
+                std::array<std::uint8_t, 8> bytes{};
+                randombytes_buf(bytes.data(), bytes.size());
+                if (session_->submit(bytes) == engine::Nav::Completed) on_completed();
+            }
             break;
         case K::StartAgain:
             wipe_session();

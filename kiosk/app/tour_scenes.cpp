@@ -73,6 +73,8 @@ bool walk_to(KioskController& c, const std::string& form_id, int steps, bool wit
     if (!s) return false;
     for (int i = 0; i < steps && !s->complete(); ++i)
         if (!advance(*s)) return false;
+    // The tour has no store: the end is pictured as a carer sees it when their answers were saved.
+    if (s->complete()) c.set_notice(ui::KioskModel::Notice::Saved);
     if (with_errors) (void)s->next();  // nothing answered yet: the error summary
     if (!focus.empty()) {
         c.ui_state().focus = focus;

@@ -1,9 +1,11 @@
-// A journey in progress: top bar, the page (scrolling by drag), then either Back / Continue or,
-// while a box has focus, the on-screen keyboard with the box kept in view above it.
+// A journey in progress: top bar, the engine's current view (a page, the task list, an
+// add-another page, "Check your answers", the confirmation) scrolling by drag, then the buttons —
+// or, while a box has focus, the on-screen keyboard with the box kept in view above it.
 #include <algorithm>
 
 #include <imgui.h>
 
+#include "kiosk/ui/journey_views.h"
 #include "kiosk/ui/onscreen_keyboard.h"
 #include "kiosk/ui/question_view.h"
 #include "kiosk/ui/screens.h"
@@ -12,30 +14,35 @@ namespace carers::ui {
 
 namespace {
 
+using engine::View;
+
+// Always in the same place (WCAG 3.2.6): the main action first, Back beside it; in Arabic the
+// row is mirrored, the main action at the right and Back to its left.
 void draw_footer(DrawContext& dc, const engine::FormSession& session, Intents& out) {
     const Metrics& m = dc.theme.metrics;
     const float width = column_width(dc);
     const float avail = ImGui::GetContentRegionAvail().x;
     if (width < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) / 2);
-    // Always in the same place (WCAG 3.2.6): Continue first, Back beside it; in Arabic the row is
-    // mirrored, Continue at the right and Back to its left.
     if (session.complete()) {
-        const std::string& label = dc.tr("Start again");
+        const std::string& label = session.view() == View::Confirmation ? dc.tr("Finish") : dc.tr("Start again");
         const float w = button_width(dc, label, m.px(60));
         place_at_start(dc, std::min(w, width));
         if (touch_button(dc, "start-again", label, ButtonStyle::Primary, w)) out.push_back({Intent::Kind::StartAgain});
         return;
     }
-    const std::string& next = dc.tr("Continue");
+    const bool check = session.view() == View::CheckAnswers;
+    const std::string& next = check ? dc.tr("Send") : dc.tr("Continue");
     const std::string& back = dc.tr("Back");
     const float next_w = button_width(dc, next, m.px(60));
-    const bool with_back = session.current_page().number > 1;
+    const bool with_back = check || (session.view() == View::Page &&
+                                     (session.current_page().number > 1 || session.returning_to_check_answers()));
     const float back_w = with_back ? button_width(dc, back, m.px(40)) : 0.f;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float left = ImGui::GetCursorScreenPos().x, y = ImGui::GetCursorScreenPos().y;
     const float right = left + std::min(width, avail);
     ImGui::SetCursorScreenPos(ImVec2(mirrored_x(dc, left, right, 0, next_w), y));
-    if (touch_button(dc, "next", next, ButtonStyle::Primary, next_w)) out.push_back({Intent::Kind::Next});
+    if (touch_button(dc, check ? "submit" : "next", next, ButtonStyle::Primary, next_w))
+        out.push_back({check ? Intent::Kind::Submit : Intent::Kind::Next});
     if (with_back) {
         ImGui::SameLine();
         ImGui::SetCursorScreenPos(ImVec2(mirrored_x(dc, left, right, next_w + spacing, back_w), y));
@@ -43,13 +50,7 @@ void draw_footer(DrawContext& dc, const engine::FormSession& session, Intents& o
     }
 }
 
-}  // namespace
-
-Intents draw_form_screen(DrawContext& dc, const KioskModel& model, UiState& state) {
-    Intents out;
-    const engine::FormSession& session = *model.session;
-    // The language and text size can be changed on any page; the answers stay.
-    draw_top_bar(dc, form_title(dc, session), out, true);
+void draw_notice(DrawContext& dc, const KioskModel& model) {
     switch (model.notice) {
     case KioskModel::Notice::None: break;
     case KioskModel::Notice::Saved:
@@ -66,18 +67,38 @@ Intents draw_form_screen(DrawContext& dc, const KioskModel& model, UiState& stat
         wrapped_text(model.notice_detail, dc.fonts.small, dc.theme.palette.secondary_text);
         break;
     }
+}
 
-    // A new page starts at the top with the keyboard away.
+// Which view and page is on screen: a change scrolls to the top and puts the keyboard away.
+std::string view_key(const engine::FormSession& session) {
+    switch (session.view()) {
+    case View::TaskList: return "#tasks";
+    case View::CheckAnswers: return "#check";
+    case View::Confirmation: return "#sent";
+    case View::Page: break;
+    }
     const engine::Page page = session.current_page();
-    const std::string key = (page.anchor.item ? occurrence_id(page.anchor) : std::string()) + (session.complete() ? "#done" : "");
+    return (page.anchor.item ? occurrence_id(page.anchor) : std::string()) + (session.complete() ? "#done" : "");
+}
+
+}  // namespace
+
+Intents draw_form_screen(DrawContext& dc, const KioskModel& model, UiState& state) {
+    Intents out;
+    const engine::FormSession& session = *model.session;
+    // The language and text size can be changed on any page; the answers stay.
+    draw_top_bar(dc, form_title(dc, session), out, true);
+
+    const std::string key = view_key(session);
     const bool new_page = key != state.page_key;
     if (new_page) state.page_key = key;
-    const bool typing = !state.focus.empty();
+    const bool typing = !state.focus.empty() && session.view() == View::Page;
     const bool arabic = dc.catalog.language().code == "ar";
     const float bottom = typing ? keyboard_height(dc, state.keyboard.base) + ImGui::GetStyle().ItemSpacing.y
                                 : footer_height(dc);
     begin_scroll_page(dc, "page", ImGui::GetContentRegionAvail().y - bottom, state.scroll, new_page);
-    if (model.display.read_aloud_available) {
+    draw_notice(dc, model);
+    if (model.display.read_aloud_available && session.view() == View::Page) {
         // Reads the question, its hint and its choices in the person's language (EN 301 549).
         const std::string& listen = dc.tr("Listen");
         const float w = button_width(dc, listen);
@@ -85,9 +106,22 @@ Intents draw_form_screen(DrawContext& dc, const KioskModel& model, UiState& stat
         if (touch_button(dc, "listen", listen, ButtonStyle::Secondary, w)) out.push_back({Intent::Kind::Listen});
     }
     FocusTarget focus;
-    Intents page_intents = draw_question_page(dc, session, state, model.placeholders ? *model.placeholders : Placeholders{}, focus);
+    Intents view;
+    switch (session.view()) {
+    case View::TaskList: view = draw_task_list(dc, session); break;
+    case View::CheckAnswers: view = draw_check_answers(dc, session); break;
+    case View::Confirmation: view = draw_confirmation(dc, session, model); break;
+    case View::Page: {
+        const engine::Page page = session.current_page();
+        if (page.kind == engine::PageKind::AddAnother)
+            view = draw_add_another(dc, session, page);
+        else
+            view = draw_question_page(dc, session, state, model.placeholders ? *model.placeholders : Placeholders{}, focus);
+        break;
+    }
+    }
     end_scroll_page(dc, state.scroll);
-    append_intents(out, page_intents);
+    append_intents(out, view);
 
     if (typing && focus.buffer) {
         std::vector<KeyEvent> events = draw_keyboard(dc, state.keyboard, state.keyboard.base, arabic, state.keyboard.next_box);
@@ -95,7 +129,9 @@ Intents draw_form_screen(DrawContext& dc, const KioskModel& model, UiState& stat
         Intents typed = apply_typing(focus, events, state);
         append_intents(out, typed);
     } else {
-        if (typing) state.focus.clear();  // the box went away (its question was turned off)
+        // The box went away (its question was turned off, or another view shows). A box tapped in
+        // this very frame keeps its focus: the keyboard opens on the next.
+        if (typing || (!state.focus.empty() && session.view() != View::Page)) state.focus.clear();
         draw_footer(dc, session, out);
     }
     return out;

@@ -9,6 +9,7 @@ namespace carers::ui {
 void wipe_intents(Intents& intents) noexcept {
     for (Intent& in : intents) {
         secure_wipe(in.text);
+        for (std::string& part : in.parts) secure_wipe(part);
         for (engine::AnswerValue& v : in.values) {
             if (auto* s = std::get_if<std::string>(&v)) secure_wipe(*s);
             if (auto* c = std::get_if<engine::Coding>(&v)) secure_wipe(c->display);

@@ -15,8 +15,17 @@ struct Intent {
         // journeys
         OpenForm,        // form_id: start a journey from the home screen
         Answer,          // ref + values (empty values clears the answer)
+        AnswerText,      // ref + text: what is typed in a box (the engine reads numbers from it)
+        AnswerDate,      // ref + parts: day, month, year as typed
+        ToggleOption,    // ref + values[0]: a tap on an answer option
         Next,
         Back,
+        AddAnother,      // on an add-another page
+        RemoveRepetition,  // ref: the group with its outer reps; number: which repetition
+        ShowTaskList,
+        OpenSection,     // ref.item: the section
+        Change,          // ref: the question to change, from "Check your answers"
+        Submit,          // "Send" on "Check your answers"
         StartAgain,      // leave the result page: wipe the session, back to home
         FinishAndClear,  // "Finish and clear": wipe everything now, back to the attract screen
         // the way in
@@ -42,6 +51,7 @@ struct Intent {
     std::vector<engine::AnswerValue> values = {};
     std::string text = {};
     int number = 0;
+    std::vector<std::string> parts = {};  // AnswerDate: day, month, year
 };
 
 using Intents = std::vector<Intent>;

@@ -18,7 +18,14 @@ std::string screen_name(const KioskModel& model) {
         if (!model.session) return "form";
         const engine::Page page = model.session->current_page();
         std::string name = "form:" + model.session->questionnaire().name;
+        switch (model.session->view()) {
+        case engine::View::TaskList: return name + ":tasks";
+        case engine::View::CheckAnswers: return name + ":check";
+        case engine::View::Confirmation: return name + ":sent";
+        case engine::View::Page: break;
+        }
         if (page.anchor.item) name += ":" + occurrence_id(page.anchor);
+        if (page.kind == engine::PageKind::AddAnother) name += ":add-another";
         if (model.session->complete()) name += ":done";
         if (!model.session->errors().empty()) name += ":error";
         return name;

@@ -1,7 +1,6 @@
 #include "kiosk/ui/question_view.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include <imgui.h>
 
@@ -36,7 +35,16 @@ KeyboardLayout keyboard_for(const engine::Item& item, bool arabic) {
     case ItemType::Date: return KeyboardLayout::DateBox;
     default: break;
     }
-    // The entry format shows what the answer looks like: "name@example.com", "07700 900123".
+    switch (item.input_kind) {
+    case engine::InputKind::Email: return KeyboardLayout::Email;
+    case engine::InputKind::UkPhone:
+    case engine::InputKind::NhsNumber: return KeyboardLayout::Phone;
+    case engine::InputKind::DateOfBirth:
+    case engine::InputKind::PastDate: return KeyboardLayout::DateBox;
+    case engine::InputKind::Postcode:  // letters and digits: the letters page has a digits row
+    case engine::InputKind::None: break;
+    }
+    // Otherwise the entry format shows what the answer looks like: "name@example.com", "07700 900123".
     const std::string& f = item.entry_format;
     if (f.find('@') != std::string::npos || item.regex.find('@') != std::string::npos) return KeyboardLayout::Email;
     if (!f.empty() && std::all_of(f.begin(), f.end(), [](char c) { return (c >= '0' && c <= '9') || c == ' ' || c == '+'; }))
@@ -83,16 +91,9 @@ void draw_options(DrawContext& dc, const engine::FormSession& session, const Ite
         const std::string label =
             dc.catalog.form_text(form_key(session, item) + ":option:" + option_key(v), engine::display_text(v));
         if (option_tile(dc, id, label, selected, multiple)) {
-            std::vector<AnswerValue> next;
-            if (multiple) {
-                for (const auto& a : current)
-                    if (!engine::values_equal(a, v)) next.push_back(a);
-                if (!selected) next.push_back(v);
-            } else {
-                next.push_back(v);
-            }
             state.focus.clear();  // choosing an option puts the keyboard away
-            out.push_back({Intent::Kind::Answer, {}, ref, std::move(next)});
+            // The engine knows the rules: one answer, several, or an exclusive "None of these".
+            out.push_back({Intent::Kind::ToggleOption, {}, ref, {v}});
         }
     }
 }
@@ -132,7 +133,7 @@ void draw_text_field(DrawContext& dc, const engine::FormSession& session, const 
         // Room for the longest answer up front: the buffer never reallocates, so no stale copy
         // of what was typed is left behind in freed memory.
         buffer.reserve(max_bytes + 8);
-        if (!session.answers(ref).empty()) buffer = engine::display_text(session.answers(ref).front());
+        buffer += session.answer_as_text(ref);
     }
     const std::string id = "field:" + occurrence_id(ref);
     const KeyboardLayout layout = keyboard_for(item, arabic);
@@ -147,17 +148,18 @@ void draw_text_field(DrawContext& dc, const engine::FormSession& session, const 
 }
 
 // Day, month and year boxes (never a calendar): the GOV.UK date pattern, typed on a number pad.
-void draw_date_field(DrawContext& dc, const engine::FormSession& session, const ItemRef& ref, UiState& state, bool error,
-                     FocusTarget& focus) {
+void draw_date_field(DrawContext& dc, const engine::FormSession& session, const ItemRef& ref, UiState& state,
+                     const engine::ValidationError* error, FocusTarget& focus) {
     auto [it, inserted] = state.dates.try_emplace(ref);
     auto& parts = it->second;
     if (inserted) {
         for (auto& p : parts) p.reserve(16);
         if (!session.answers(ref).empty())
             if (auto* d = std::get_if<engine::Date>(&session.answers(ref).front())) {
-                parts[0] = std::to_string(d->day);
-                parts[1] = std::to_string(d->month);
-                parts[2] = std::to_string(d->year);
+                const engine::DateFields f = engine::fields_from_date(*d);
+                parts[0] += f.day;
+                parts[1] += f.month;
+                parts[2] += f.year;
             }
     }
     const std::string labels[] = {dc.tr("Day"), dc.tr("Month"), dc.tr("Year")};
@@ -168,44 +170,17 @@ void draw_date_field(DrawContext& dc, const engine::FormSession& session, const 
         wrapped_text(labels[i], dc.fonts.small, dc.theme.palette.text);
         const std::string id = "field:" + occurrence_id(ref) + ":" + date_part_ids[i];
         std::string& part = parts[static_cast<std::size_t>(i)];
+        // Only the boxes the problem is about are marked (all of them when it does not say).
+        const unsigned bit = 1u << i;
+        const bool marked = error && (error->date_parts == 0 || (error->date_parts & bit));
         if (text_box(dc, id, part, state.focus == id, dc.theme.metrics.px(widths[i]) * dc.theme.metrics.text_scale, 1, false,
-                     error))
+                     marked))
             focus_on(state, id);
         if (state.focus == id) {
             note_focus(dc, state, focus, ref, i, part, KeyboardLayout::DateBox, i == 2 ? 4 : 2);
         }
         ImGui::EndGroup();
     }
-}
-
-Intent answer_from_text(const ItemRef& ref, const std::string& buffer) {
-    std::vector<AnswerValue> values;
-    const auto type = ref.item->type;
-    if (type == ItemType::Integer) {
-        std::int64_t n = 0;
-        auto [p, ec] = std::from_chars(buffer.data(), buffer.data() + buffer.size(), n);
-        if (ec == std::errc() && p == buffer.data() + buffer.size()) values.push_back(n);
-    } else if (type == ItemType::Decimal) {
-        double d = 0;
-        auto [p, ec] = std::from_chars(buffer.data(), buffer.data() + buffer.size(), d);
-        if (ec == std::errc() && p == buffer.data() + buffer.size()) values.push_back(d);
-    } else if (!buffer.empty()) {
-        values.push_back(buffer);
-    }
-    return {Intent::Kind::Answer, {}, ref, std::move(values)};
-}
-
-Intent answer_from_date(const ItemRef& ref, const std::array<std::string, 3>& parts) {
-    int v[3] = {0, 0, 0};
-    bool complete = true;
-    for (int i = 0; i < 3; ++i) {
-        const std::string& s = parts[static_cast<std::size_t>(i)];
-        auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v[i]);
-        complete &= !s.empty() && ec == std::errc() && p == s.data() + s.size();
-    }
-    std::vector<AnswerValue> values;
-    if (complete) values.push_back(engine::Date{v[2], v[1], v[0]});
-    return {Intent::Kind::Answer, {}, ref, std::move(values)};
 }
 
 // A validation message in the language on screen: the engine's English template translated and
@@ -297,7 +272,7 @@ Intents draw_question_page(DrawContext& dc, const engine::FormSession& session, 
             case ItemType::Boolean:
             case ItemType::Choice:
             case ItemType::OpenChoice: draw_options(dc, session, ref, state, out); break;
-            case ItemType::Date: draw_date_field(dc, session, ref, state, e != nullptr, focus); break;
+            case ItemType::Date: draw_date_field(dc, session, ref, state, e, focus); break;
             default: draw_text_field(dc, session, ref, state, e != nullptr, focus, arabic); break;
             }
         }
@@ -329,9 +304,13 @@ Intents apply_typing(const FocusTarget& focus, const std::vector<KeyEvent>& even
     if (!changed) return out;
     if (focus.date_part >= 0) {
         auto it = state.dates.find(focus.ref);
-        if (it != state.dates.end()) out.push_back(answer_from_date(focus.ref, it->second));
+        if (it != state.dates.end()) {
+            Intent in{Intent::Kind::AnswerDate, {}, focus.ref};
+            for (const auto& part : it->second) in.parts.push_back(part);
+            out.push_back(std::move(in));
+        }
     } else {
-        out.push_back(answer_from_text(focus.ref, *focus.buffer));
+        out.push_back({Intent::Kind::AnswerText, {}, focus.ref, {}, *focus.buffer});
     }
     return out;
 }

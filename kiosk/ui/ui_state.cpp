@@ -4,12 +4,16 @@
 
 namespace carers::ui {
 
-void UiState::wipe() noexcept {
+void UiState::forget_typed() noexcept {
     for (auto& [ref, s] : text) secure_wipe(s);
     for (auto& [ref, d] : dates)
         for (auto& s : d) secure_wipe(s);
     text.clear();
     dates.clear();
+}
+
+void UiState::wipe() noexcept {
+    forget_typed();
     secure_wipe(pin);
     page_key.clear();
     focus.clear();

@@ -38,6 +38,9 @@ struct UiState {
 
     // Zeroes every string that held typed text and forgets focus, scrolling and keyboard state.
     void wipe() noexcept;
+    // Zeroes and forgets the boxes' text only: they fill again from the engine's answers (after a
+    // repetition was removed, the later ones moved down and the boxes would show stale text).
+    void forget_typed() noexcept;
 };
 
 }  // namespace carers::ui

@@ -1,4 +1,15 @@
-"""Turns a journey file (answers as [linkId, code] pairs) into taps on the real kiosk."""
+"""Turns a journey file into taps on the real kiosk.
+
+A journey's "answers" are [occurrence id, answer] pairs, in the order the form asks them:
+- "code": tap that answer option (answer:<id>:<code>);
+- {"type": "text"}: tap the box and type the text on the on-screen keyboard, then Done;
+- {"date": ["27", "3", "1961"]}: the day, month and year boxes on the number pad.
+A third element "change" marks an answer changed from "Check your answers" (it replaces the
+first). A third element "stay" says the next answer is on the same page (no Continue in between).
+A pair may be replaced by a raw step: {"tap": widget} or {"until": widget} (keep tapping Continue
+until the widget shows). The occurrence id of a question in a repeating group carries the
+repetition ("person-name.0"); what is saved is checked by its linkId.
+"""
 import json
 
 
@@ -13,18 +24,66 @@ WAY_IN = [{"tap": "attract"}, {"tap": "start:continue"}]
 CHANGE_LANGUAGE = "@language"
 
 
+def link_id(occurrence):
+    """'person-name.0' -> 'person-name'."""
+    return occurrence.split(".")[0]
+
+
+def expected(answer):
+    """What the saved response holds for an answer given this way."""
+    if isinstance(answer, dict) and "type" in answer:
+        return answer["type"]
+    if isinstance(answer, dict) and "date" in answer:
+        d, m, y = (int(x) for x in answer["date"])
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    return answer
+
+
+def answers(journey):
+    """{linkId: [expected values]} for every answer the journey gives; an answer marked "change"
+    (given again from "Check your answers") replaces the earlier one."""
+    given = {}
+    for a in journey["answers"]:
+        if not isinstance(a, list) or a[0] == CHANGE_LANGUAGE:
+            continue
+        lid = link_id(a[0])
+        if len(a) > 2 and a[2] == "change":
+            given[lid] = []
+        given.setdefault(lid, []).append(expected(a[1]))
+    return given
+
+
 def steps_for(journey):
-    """Wake the kiosk, open the form, tap through the intro page(s), answer each question and continue."""
+    """Wake the kiosk, open the form, then for each answer: Continue until its question shows,
+    answer it, Continue."""
     steps = [{"tap": "attract"}]
     if journey.get("start_language"):
         steps.append({"tap": "language:" + journey["start_language"]})
     steps += [{"tap": "start:continue"}, {"tap": "form:" + journey["form"]}]
-    for link_id, code in journey["answers"]:
-        if link_id == CHANGE_LANGUAGE:
-            steps += [{"tap": "display-choices"}, {"tap": "language:" + code}, {"tap": "start:continue"}]
+    for a in journey["answers"]:
+        if isinstance(a, dict):
+            steps.append(a)
             continue
-        steps.append({"until": f"answer:{link_id}:{code}"})
-        steps.append({"tap": f"answer:{link_id}:{code}"})
-        steps.append({"tap": "next"})
+        occurrence, answer = a[0], a[1]
+        if occurrence == CHANGE_LANGUAGE:
+            steps += [{"tap": "display-choices"}, {"tap": "language:" + answer}, {"tap": "start:continue"}]
+            continue
+        stay = len(a) > 2 and a[2] == "stay"  # the next question is on the same page
+        if isinstance(answer, dict) and "type" in answer:
+            steps.append({"until": f"field:{occurrence}"})
+            steps.append({"tap": f"field:{occurrence}"})
+            steps.append({"type_on_screen": answer["type"]})
+        elif isinstance(answer, dict) and "date" in answer:
+            steps.append({"until": f"field:{occurrence}:day"})
+            steps.append({"tap": f"field:{occurrence}:day"})
+            day, month, year = answer["date"]
+            steps.append({"type_on_screen": day, "then": "key:next"})
+            steps.append({"type_on_screen": month, "then": "key:next"})
+            steps.append({"type_on_screen": year, "then": "key:done"})
+        else:
+            steps.append({"until": f"answer:{occurrence}:{answer}"})
+            steps.append({"tap": f"answer:{occurrence}:{answer}"})
+        if not stay:
+            steps.append({"tap": "next"})
     steps.append({"until": journey.get("finish_with", "start-again")})
     return steps

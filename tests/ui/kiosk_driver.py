@@ -90,8 +90,37 @@ class Kiosk:
     def xdotool(self, *args):
         subprocess.run(["xdotool", *args], env=self.env, check=True)
 
-    def tap(self, widget_id):
+    def scroll_into_view(self, widget_id):
+        """Drags the page (as a finger would) until the widget's middle is in the visible part of
+        its scrolling region; returns the widget. Long pages (Check your answers) need this."""
         w = self.wait_for(widget_id)
+        for _ in range(40):
+            x0, y0, x1, y1 = w["clip"]
+            cy = (w["y0"] + w["y1"]) / 2
+            if y0 + 10 <= cy <= y1 - 10 or not w.get("scrolls"):
+                return w
+            before = (self.state() or {}).get("scroll_y")
+            # Drag by at most half the region, from its middle, slowly enough to leave no glide.
+            step = max(-(y1 - y0) / 2, min((y1 - y0) / 2, cy - (y0 + y1) / 2))
+            x = int((x0 + x1) / 2)
+            ys = int((y0 + y1) / 2 + step / 2)
+            self.xdotool("mousemove", str(x), str(ys))
+            self.xdotool("mousedown", "1")
+            self._wait_pointer(True)
+            for i in range(1, 9):
+                self.xdotool("mousemove", str(x), str(int(ys - step * i / 8)))
+                time.sleep(0.03)
+            time.sleep(0.3)  # stop before lifting: no momentum
+            self.xdotool("mouseup", "1")
+            seen = self._wait_pointer(False)
+            self._wait_frame(seen + 3)
+            w = self.wait_for(widget_id)
+            if (self.state() or {}).get("scroll_y") == before:
+                return w  # the page cannot move further
+        raise KioskError(f"could not scroll {widget_id!r} into view")
+
+    def tap(self, widget_id):
+        w = self.scroll_into_view(widget_id)
         x = int((w["x0"] + w["x1"]) / 2)
         y = int((w["y0"] + w["y1"]) / 2)
         # (Not --sync: it waits forever when the pointer is already there.)

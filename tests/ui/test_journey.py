@@ -7,6 +7,7 @@ Exits 0 when every answer given is in the saved (sealed) response, non-zero othe
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -22,6 +23,9 @@ def drive(kiosk, steps):
     for step in steps:
         if "tap" in step:
             kiosk.tap(step["tap"])
+        elif "type_on_screen" in step:
+            kiosk.type_on_screen(step["type_on_screen"], done=False)
+            kiosk.tap(step.get("then", "key:done"))
         elif "until" in step:
             for _ in range(10):
                 ids = [w["id"] for w in (kiosk.state() or {"widgets": []})["widgets"]]
@@ -100,22 +104,29 @@ def main():
             return 1
         payload = json.loads(out[0])
         got = answers_in(payload["response"])
-        given = [(lid, code) for lid, code in journey["answers"] if lid != journey_steps.CHANGE_LANGUAGE]
-        failures = [f"{lid}: expected {code!r}, saved {got.get(lid)!r}" for lid, code in given if got.get(lid) != [code]]
-        extra = sorted(set(got) - {lid for lid, _ in given})
+        given = journey_steps.answers(journey)
+        failures = [f"{lid}: expected {values!r}, saved {got.get(lid)!r}"
+                    for lid, values in given.items() if got.get(lid) != values]
+        extra = sorted(set(got) - set(given))
         if extra:
             failures.append(f"answers saved that were never given: {extra}")
         # The language the carer finished in is recorded with the submission.
         languages = [journey.get("start_language", "en")] + [
-            code for lid, code in journey["answers"] if lid == journey_steps.CHANGE_LANGUAGE]
+            a[1] for a in journey["answers"] if isinstance(a, list) and a[0] == journey_steps.CHANGE_LANGUAGE]
         if payload.get("language") != languages[-1]:
             failures.append(f"language recorded {payload.get('language')!r}, expected {languages[-1]!r}")
         if payload["response"].get("status") != "completed":
             failures.append("response status is not 'completed'")
+        if journey.get("reference"):
+            # Forms that end with "Check your answers" and Send carry the reference number shown.
+            ids = [i.get("value", "") for i in ([payload["response"].get("identifier")] if isinstance(
+                payload["response"].get("identifier"), dict) else payload["response"].get("identifier", []))]
+            if not any(re.fullmatch(r"[A-Z0-9]{3}-[A-Z0-9]{3}-[A-Z0-9]{3}", v or "") for v in ids):
+                failures.append(f"no reference number in the saved response (identifier {ids!r})")
         if failures:
             print("FAIL:\n  " + "\n  ".join(failures))
             return 1
-        print(f"ok: {len(given)} answers given by tapping in {' then '.join(languages)} were saved, sealed, and read back")
+        print(f"ok: {sum(len(v) for v in given.values())} answers given by tapping in {' then '.join(languages)} were saved, sealed, and read back")
         return 0
 
 

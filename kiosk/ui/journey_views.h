@@ -1,0 +1,22 @@
+// The journey's screens other than question pages: the task list, an add-another page, "Check
+// your answers" and the confirmation page — as the engine provides them (kiosk/engine/README.md).
+#pragma once
+
+#include "kiosk/engine/form_session.h"
+#include "kiosk/ui/intent.h"
+#include "kiosk/ui/kiosk_model.h"
+#include "kiosk/ui/touch_widgets.h"
+
+namespace carers::ui {
+
+// Each section with its status ("Completed", "In progress", "Not yet started"); a tap opens it.
+Intents draw_task_list(DrawContext& dc, const engine::FormSession& session);
+// The people (or contacts) added so far, each with "Remove", and "Add another".
+Intents draw_add_another(DrawContext& dc, const engine::FormSession& session, const engine::Page& page);
+// Every answer by section, each with "Change"; nothing is sent until "Send" below it.
+Intents draw_check_answers(DrawContext& dc, const engine::FormSession& session);
+// The reference number, how to get help now when an answer asked for it, what happens next and
+// who to contact.
+Intents draw_confirmation(DrawContext& dc, const engine::FormSession& session, const KioskModel& model);
+
+}  // namespace carers::ui
