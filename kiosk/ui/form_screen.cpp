@@ -24,7 +24,8 @@ void draw_footer(DrawContext& dc, const engine::FormSession& session, Intents& o
     const float avail = ImGui::GetContentRegionAvail().x;
     if (width < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) / 2);
     if (session.complete()) {
-        const std::string& label = session.view() == View::Confirmation ? dc.tr("Finish") : dc.tr("Start again");
+        // Sent (a reference number): Finish; the end of "Am I a carer?": Start again.
+        const std::string& label = session.reference().empty() ? dc.tr("Start again") : dc.tr("Finish");
         const float w = button_width(dc, label, m.px(60));
         place_at_start(dc, std::min(w, width));
         if (touch_button(dc, "start-again", label, ButtonStyle::Primary, w)) out.push_back({Intent::Kind::StartAgain});
@@ -113,6 +114,8 @@ Intents draw_form_screen(DrawContext& dc, const KioskModel& model, UiState& stat
     case View::Confirmation: view = draw_confirmation(dc, session, model); break;
     case View::Page: {
         const engine::Page page = session.current_page();
+        // Sent, with a result page of the form's own: the reference number above it.
+        if (session.complete() && !session.reference().empty()) view = draw_confirmation(dc, session, model, false);
         if (page.kind == engine::PageKind::AddAnother)
             view = draw_add_another(dc, session, page);
         else

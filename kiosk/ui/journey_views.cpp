@@ -119,7 +119,8 @@ Intents draw_check_answers(DrawContext& dc, const engine::FormSession& session) 
     return out;
 }
 
-Intents draw_confirmation(DrawContext& dc, const engine::FormSession& session, const KioskModel& model) {
+Intents draw_confirmation(DrawContext& dc, const engine::FormSession& session, const KioskModel& model,
+                          bool with_next_steps) {
     Intents out;
     const Palette& p = dc.theme.palette;
     const Metrics& m = dc.theme.metrics;
@@ -157,6 +158,7 @@ Intents draw_confirmation(DrawContext& dc, const engine::FormSession& session, c
             wrapped_text(fill_placeholders(item_text(dc, session, *ref_item.item), model.placeholders ? *model.placeholders : Placeholders{}),
                          dc.fonts.body, p.text);
     }
+    if (!with_next_steps) return out;
     wrapped_text(dc.tr("What happens next"), dc.fonts.heading, p.text);
     wrapped_text(dc.tr("The Carers Centre will read your answers and get in touch with you. Write down your reference "
                        "number or take a photo of it: they may ask for it."),

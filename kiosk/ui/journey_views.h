@@ -16,7 +16,9 @@ Intents draw_add_another(DrawContext& dc, const engine::FormSession& session, co
 // Every answer by section, each with "Change"; nothing is sent until "Send" below it.
 Intents draw_check_answers(DrawContext& dc, const engine::FormSession& session);
 // The reference number, how to get help now when an answer asked for it, what happens next and
-// who to contact.
-Intents draw_confirmation(DrawContext& dc, const engine::FormSession& session, const KioskModel& model);
+// who to contact. `with_next_steps` false: the form's own result page follows and says what
+// happens next.
+Intents draw_confirmation(DrawContext& dc, const engine::FormSession& session, const KioskModel& model,
+                          bool with_next_steps = true);
 
 }  // namespace carers::ui
