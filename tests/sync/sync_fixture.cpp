@@ -78,6 +78,15 @@ std::vector<std::string> TestCentre::log_lines() {
     return log_;
 }
 
+bool TestCentre::log_has(const std::string& needle) {
+    for (int tries = 0; tries < 100; ++tries) {
+        for (const auto& line : log_lines())
+            if (line.find(needle) != std::string::npos) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+}
+
 TestCentre::Enrolled TestCentre::enrol(const std::string& device_id, const std::filesystem::path& kiosk_dir,
                                        const std::string& url) {
     auto e = must(sync::enrol_device(*directory_, device_id, url.empty() ? this->url() : url, true, 1700000000),

@@ -37,6 +37,9 @@ public:
     sync::SubmissionService& service() { return *service_; }
     const sync::CentreIdentity& identity() const { return identity_; }
     std::vector<std::string> log_lines();
+    // True once a log line contains `needle`, waiting up to 5 s: the access log is written after
+    // the reply has gone, so a client can finish before its line is there.
+    bool log_has(const std::string& needle);
 
     // Enrols a device and returns the kiosk-side settings (CA file written under `kiosk_dir`) and
     // its token.
