@@ -49,12 +49,14 @@ Result<void> AuditWriter::write(const std::string& event, const std::string& sub
     if (!safe_word(event) || event.empty() || !safe_word(subject))
         return make_error("An audit event was refused because it looked like free text (the log holds no personal data).");
     if (!insert_) {
-        auto st = db_.prepare("INSERT INTO audit_log (at, event, subject) VALUES (?, ?, ?)");
+        auto st = db_.prepare_cached("INSERT INTO audit_log (at, event, subject) VALUES (?, ?, ?)");
         if (!st) return st.error();
         insert_.emplace(std::move(*st));
     }
+    // Borrowed: `event` and `subject` outlive the run, and the reset below lets go of them.
+    auto r = insert_->bind(1, now).bind_borrowed(2, event).bind_borrowed(3, subject).run();
     insert_->reset();
-    return insert_->bind(1, now).bind(2, event).bind(3, subject).run();
+    return r;
 }
 
 Result<std::vector<AuditEntry>> recent_audit(Database& db, std::size_t limit) {

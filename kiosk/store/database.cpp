@@ -122,6 +122,7 @@ Result<bool> Database::open_in_another_process(const std::filesystem::path& path
 }
 
 Database::~Database() {
+    for (auto& [sql, cached] : cached_) sqlite3_finalize(cached.stmt);
     if (db_) sqlite3_close_v2(db_);
 }
 
@@ -248,14 +249,31 @@ Result<Statement> Database::prepare(const std::string& sql) {
     return Statement(s, this);
 }
 
+Result<Statement> Database::prepare_cached(const std::string& sql) {
+    CachedStatement& cached = cached_[sql];
+    if (cached.lent) return prepare(sql);
+    if (!cached.stmt &&
+        sqlite3_prepare_v3(db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &cached.stmt, nullptr) != SQLITE_OK) {
+        cached_.erase(sql);
+        return make_error(last_error());
+    }
+    cached.lent = true;
+    return Statement(cached.stmt, this, &cached.lent);
+}
+
 Result<void> Database::transaction(const std::function<Result<void>()>& work) {
     // A failure inside `work` that SQLite did not report (a refused audit subject, say) must not
     // inherit the kind of some earlier failure.
     last_failure_ = StoreFailure::other;
-    if (auto r = exec("BEGIN IMMEDIATE"); !r) return r;
+    auto run_cached = [this](const char* sql) -> Result<void> {
+        auto st = prepare_cached(sql);
+        if (!st) return st.error();
+        return st->run();
+    };
+    if (auto r = run_cached("BEGIN IMMEDIATE"); !r) return r;
     auto r = work();
     if (r) {
-        if (auto c = exec("COMMIT"); c) return {};
+        if (auto c = run_cached("COMMIT"); c) return {};
         else r = c;
     }
     // The failure's kind stays recorded: ROLLBACK goes around last_error() on purpose.
@@ -266,7 +284,14 @@ Result<void> Database::transaction(const std::function<Result<void>()>& work) {
 // [SECTION] Statement --------------------------------------------------------------------------------
 
 Statement::~Statement() {
-    if (stmt_) sqlite3_finalize(stmt_);
+    if (!stmt_) return;
+    if (!lent_) {
+        sqlite3_finalize(stmt_);
+        return;
+    }
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    *lent_ = false;
 }
 
 Statement& Statement::bind(int i, const std::string& text) {
@@ -287,6 +312,17 @@ Statement& Statement::bind_blob(int i, const std::uint8_t* bytes, std::size_t n)
     // A zero-length blob is still a blob (not NULL): SQLite needs a non-null pointer for that.
     static const std::uint8_t empty = 0;
     sqlite3_bind_blob(stmt_, i, n ? bytes : &empty, static_cast<int>(n), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bind_borrowed(int i, const std::string& text) {
+    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+    return *this;
+}
+
+Statement& Statement::bind_borrowed_blob(int i, const std::vector<std::uint8_t>& bytes) {
+    static const std::uint8_t empty = 0;
+    sqlite3_bind_blob(stmt_, i, bytes.empty() ? &empty : bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC);
     return *this;
 }
 

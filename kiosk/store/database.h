@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "kiosk/common/result.h"
@@ -69,6 +70,13 @@ public:
     // Runs SQL with no results. Failures are returned, never thrown.
     Result<void> exec(const std::string& sql);
     Result<Statement> prepare(const std::string& sql);
+    // The same for a statement run again and again (every submit, every audit event): prepared
+    // once per connection and kept, because preparing cost more than running it — each of
+    // SQLite's allocations while parsing is an mlock and a wiping munlock with memory security on
+    // (see kiosk/store/README.md, "What a submit costs"). When the returned Statement goes, it
+    // resets and clears its bindings (freeing, so wiping, the values bound) instead of
+    // finalizing. Used while already lent out (nested), it prepares a fresh one instead.
+    Result<Statement> prepare_cached(const std::string& sql);
 
     // Runs `work` inside BEGIN IMMEDIATE ... COMMIT; rolls back when it fails. With
     // synchronous=FULL in WAL mode, the data is on disk when this returns ok.
@@ -103,8 +111,14 @@ private:
     Result<void> migrate(const OpenOptions& options);
     Result<std::vector<std::string>> pragma_rows(const char* pragma);
 
+    struct CachedStatement {
+        sqlite3_stmt* stmt = nullptr;
+        bool lent = false;
+    };
+
     sqlite3* db_;
     std::filesystem::path path_;
+    std::unordered_map<std::string, CachedStatement> cached_;  // element addresses are stable
     mutable StoreFailure last_failure_ = StoreFailure::none;
     bool key_proven_ = false;  // the first page decrypted: later "not a database" means damage
 };
@@ -112,8 +126,12 @@ private:
 // A prepared statement. Bind with 1-based indices; step() is true while rows come back.
 class Statement {
 public:
-    Statement(sqlite3_stmt* s, Database* db) : stmt_(s), db_(db) {}
-    Statement(Statement&& o) noexcept : stmt_(o.stmt_), db_(o.db_) { o.stmt_ = nullptr; }
+    // `lent`: the statement belongs to the database's cache, which `*lent` marks as in use.
+    Statement(sqlite3_stmt* s, Database* db, bool* lent = nullptr) : stmt_(s), db_(db), lent_(lent) {}
+    Statement(Statement&& o) noexcept : stmt_(o.stmt_), db_(o.db_), lent_(o.lent_) {
+        o.stmt_ = nullptr;
+        o.lent_ = nullptr;
+    }
     Statement& operator=(Statement&&) = delete;
     Statement(const Statement&) = delete;
     ~Statement();
@@ -123,6 +141,11 @@ public:
     Statement& bind_blob(int i, const std::vector<std::uint8_t>& bytes);
     Statement& bind_blob(int i, const std::uint8_t* bytes, std::size_t n);
     Statement& bind_null(int i);
+    // Bind without copying: SQLite reads the caller's bytes, which must stay unchanged until this
+    // Statement is reset or gone. For the submit path, where each copy is an allocation (an mlock
+    // and a wiping munlock with memory security on).
+    Statement& bind_borrowed(int i, const std::string& text);
+    Statement& bind_borrowed_blob(int i, const std::vector<std::uint8_t>& bytes);
     // True when a row is ready; false when done; an error as a sentence.
     Result<bool> step();
     Result<void> run();  // step to the end, expecting no rows
@@ -138,6 +161,7 @@ public:
 private:
     sqlite3_stmt* stmt_;
     Database* db_;
+    bool* lent_;
 };
 
 }  // namespace carers::store

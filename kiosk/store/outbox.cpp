@@ -18,12 +18,13 @@ StoreResult<std::string> Outbox::submit(Submission s, const CentrePublicKey& cen
     e.sha256 = sha256_hex(e.sealed);
 
     auto r = db_.transaction([&]() -> Result<void> {
-        auto st = db_.prepare(
+        auto st = db_.prepare_cached(
             "INSERT INTO outbox (id, form_url, form_version, kind, created_at, size, sha256, sealed) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         if (!st) return st.error();
-        st->bind(1, e.id).bind(2, e.form_url).bind(3, e.form_version).bind(4, e.kind);
-        st->bind(5, e.created_at).bind(6, e.size).bind(7, e.sha256).bind_blob(8, e.sealed);
+        // `e` outlives the statement: nothing is copied into SQLite's memory.
+        st->bind_borrowed(1, e.id).bind_borrowed(2, e.form_url).bind_borrowed(3, e.form_version).bind_borrowed(4, e.kind);
+        st->bind(5, e.created_at).bind(6, e.size).bind_borrowed(7, e.sha256).bind_borrowed_blob(8, e.sealed);
         if (auto run = st->run(); !run) return run;
         return audit(db_, AuditEvent::submitted, e.id, now);
     });
