@@ -1,9 +1,11 @@
 // PlainBaseline: what a submit would cost without the store's protection, for tools/bench only.
 //
 // A table in a plain SQLite-format file (SQLCipher with no key: the project never links
-// libsqlite3), with the store's durability (WAL, synchronous=FULL), one row per transaction.
-// Built as its own library (carers_store_baseline) that only the benchmark links: never used
-// for anything a carer types.
+// libsqlite3), with the store's durability (WAL, synchronous=FULL), one row per transaction, its
+// statements prepared once as the store's are. Open it in a process where no store has been
+// opened: SQLCipher's memory security, once on, makes every allocation in the process pay for
+// mlock, which plain SQLite would not. Built as its own library (carers_store_baseline) that only
+// the benchmark links: never used for anything a carer types.
 #pragma once
 
 #include <cstdint>
@@ -25,18 +27,20 @@ public:
     PlainBaseline(const PlainBaseline&) = delete;
     PlainBaseline& operator=(const PlainBaseline&) = delete;
 
-    // BEGIN IMMEDIATE; INSERT (id, bytes); COMMIT — with a statement prepared once.
+    // BEGIN IMMEDIATE; INSERT (id, bytes); COMMIT — with statements prepared once.
     Result<void> insert(const std::string& id, const std::string& bytes, std::int64_t now);
-    // Whether the file is really unencrypted (it starts with "SQLite format 3").
-    bool is_plain_sqlite_file() const;
+    // Whether the file at `path` is really unencrypted (it starts with "SQLite format 3").
+    static bool is_plain_sqlite_file(const std::filesystem::path& path);
 
 private:
-    PlainBaseline(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+    explicit PlainBaseline(sqlite3* db) : db_(db) {}
     Result<void> exec(const char* sql);
+    Result<void> run(sqlite3_stmt* st);
 
     sqlite3* db_;
+    sqlite3_stmt* begin_ = nullptr;
     sqlite3_stmt* insert_ = nullptr;
-    std::filesystem::path path_;
+    sqlite3_stmt* commit_ = nullptr;
 };
 
 }  // namespace carers::store

@@ -5,7 +5,11 @@
 // 2. The same bytes inserted into a plain SQLite-format file (SQLCipher without a key: the
 //    project never links libsqlite3) with the same durability (WAL, synchronous=FULL, one
 //    transaction each), interleaved in blocks of 100 with (1) in the same run, in the same folder.
-//    Target: submit / plain under 2.
+//    The baseline runs in a child process forked before the store opens: SQLCipher's memory
+//    security is process-wide, and would otherwise tax the baseline's allocations too.
+//    Target: submit / plain under 2. Both also print their CPU time per write (this thread's,
+//    user + system): on a machine whose disk others are busy with, the latencies measure the
+//    queue more than the store, and the CPU times still compare the two.
 // 3. Argon2id costs a person waits for: "save and come back later", resuming, the passphrase.
 // Run by tools/bench on a Release build. The folder is the first argument (default: a new folder
 // beside this program, in the build tree), so the disk measured is the one asked about; it is
@@ -19,6 +23,8 @@
 
 #include <fcntl.h>
 #include <sodium.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kiosk/store/local_store.h"
@@ -46,6 +52,23 @@ template <typename F> double time_ms(F&& f) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
 
+double thread_cpu_ms() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+// Latency and CPU time of one write.
+struct Timed {
+    double wall_ms, cpu_ms;
+};
+
+template <typename F> Timed time_write(F&& f) {
+    double c0 = thread_cpu_ms();
+    double wall = time_ms(f);
+    return {wall, thread_cpu_ms() - c0};
+}
+
 // A 3 KB QuestionnaireResponse-shaped document; varied so nothing compresses or repeats.
 std::string response(int i) {
     std::string s = R"({"resourceType":"QuestionnaireResponse","status":"completed","authored":"2026-11-23T10:00:00Z","item":[)";
@@ -66,6 +89,84 @@ std::string response(int i) {
     std::exit(1);
 }
 
+bool read_all(int fd, void* p, std::size_t n) {
+    auto* b = static_cast<char*>(p);
+    while (n > 0) {
+        ssize_t got = read(fd, b, n);
+        if (got <= 0) return false;
+        b += got;
+        n -= static_cast<std::size_t>(got);
+    }
+    return true;
+}
+
+bool write_all(int fd, const void* p, std::size_t n) {
+    const auto* b = static_cast<const char*>(p);
+    while (n > 0) {
+        ssize_t put = write(fd, b, n);
+        if (put <= 0) return false;
+        b += put;
+        n -= static_cast<std::size_t>(put);
+    }
+    return true;
+}
+
+// The plain baseline in a process of its own (see the top of this file). The parent asks for
+// one block at a time, so the two still alternate on the same disk.
+class BaselineProcess {
+public:
+    BaselineProcess(const std::filesystem::path& file, const std::vector<std::string>& docs, int block) : block_(block) {
+        int ask[2], answer[2];
+        if (pipe(ask) != 0 || pipe(answer) != 0) die("cannot make pipes");
+        pid_ = fork();
+        if (pid_ < 0) die("cannot fork");
+        if (pid_ == 0) {
+            close(ask[1]);
+            close(answer[0]);
+            serve(file, docs, ask[0], answer[1]);
+            _exit(0);
+        }
+        close(ask[0]);
+        close(answer[1]);
+        ask_ = ask[1];
+        answer_ = answer[0];
+    }
+    ~BaselineProcess() {
+        close(ask_);
+        close(answer_);
+        int status = 0;
+        waitpid(pid_, &status, 0);
+    }
+
+    // Inserts docs[first .. first + block) in the child; appends their timings.
+    void run_block(int first, std::vector<Timed>& out) {
+        std::vector<Timed> got(static_cast<std::size_t>(block_));
+        if (!write_all(ask_, &first, sizeof first) || !read_all(answer_, got.data(), got.size() * sizeof(Timed)))
+            die("the baseline process failed (see its message above)");
+        out.insert(out.end(), got.begin(), got.end());
+    }
+
+private:
+    void serve(const std::filesystem::path& file, const std::vector<std::string>& docs, int ask, int answer) {
+        auto plain = PlainBaseline::open(file);
+        if (!plain) die(plain.message());
+        int first = 0;
+        while (read_all(ask, &first, sizeof first)) {
+            std::vector<Timed> t;
+            for (int i = first; i < first + block_; ++i)
+                t.push_back(time_write([&] {
+                    if (auto r = plain.value()->insert(random_uuid(), docs[static_cast<std::size_t>(i)], 1'700'000'000 + i); !r)
+                        die(r.message());
+                }));
+            if (!write_all(answer, t.data(), t.size() * sizeof(Timed))) _exit(1);
+        }
+    }
+
+    int block_;
+    pid_t pid_ = -1;
+    int ask_ = -1, answer_ = -1;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -76,39 +177,48 @@ int main(int argc, char** argv) {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
 
+    const int n = 1000, block = 100;
+    std::vector<std::string> docs;
+    for (int i = 0; i < n; ++i) docs.push_back(response(i));
+    // Before anything opens a store in this process.
+    auto baseline = std::make_unique<BaselineProcess>(dir / "plain.db", docs, block);
+
     StoreOptions o;
     o.key.database = dir / "kiosk.db";
     o.key.key_file = dir / "kiosk.key";
     auto store = LocalStore::open(o, {}, 1'700'000'000);
     if (!store) die(store.message());
-    auto plain = PlainBaseline::open(dir / "plain.db");
-    if (!plain) die(plain.message());
 
     unsigned char pk[32], sk[32];
     crypto_box_keypair(pk, sk);
     CentrePublicKey centre;
     std::copy(pk, pk + 32, centre.begin());
 
-    const int n = 1000, block = 100;
-    std::vector<std::string> docs;
-    for (int i = 0; i < n; ++i) docs.push_back(response(i));
-    std::vector<double> submit_ms, plain_ms;
+    std::vector<Timed> submit_t, plain_t;
     auto outbox = store.value()->outbox();
     for (int b = 0; b < n; b += block) {
         for (int i = b; i < b + block; ++i)
-            submit_ms.push_back(time_ms([&] {
+            submit_t.push_back(time_write([&] {
                 if (auto r = outbox.submit({"https://example.org/fhir/Questionnaire/self-review", "1.0.0", "self-review", docs[i]},
                                            centre, 1'700'000'000 + i);
                     !r)
                     die(r.message());
             }));
-        for (int i = b; i < b + block; ++i)
-            plain_ms.push_back(time_ms([&] {
-                if (auto r = plain.value()->insert(random_uuid(), docs[i], 1'700'000'000 + i); !r) die(r.message());
-            }));
+        baseline->run_block(b, plain_t);
     }
-    if (!plain.value()->is_plain_sqlite_file()) die("the baseline file is not plain SQLite format");
-    auto s = stats(submit_ms), p = stats(plain_ms);
+    baseline.reset();
+    if (!PlainBaseline::is_plain_sqlite_file(dir / "plain.db")) die("the baseline file is not plain SQLite format");
+    auto wall = [](const std::vector<Timed>& t) {
+        std::vector<double> v;
+        for (auto x : t) v.push_back(x.wall_ms);
+        return stats(v);
+    };
+    auto cpu = [](const std::vector<Timed>& t) {
+        std::vector<double> v;
+        for (auto x : t) v.push_back(x.cpu_ms);
+        return stats(v);
+    };
+    auto s = wall(submit_t), p = wall(plain_t), sc = cpu(submit_t), pc = cpu(plain_t);
     std::printf("store: %d submissions of %zu bytes, folder %s (SQLCipher %s)\n", n, docs[0].size(), dir.c_str(),
                 store.value()->database().cipher_version().c_str());
     // Other work on the machine moves every number below; say how busy it was.
@@ -117,12 +227,13 @@ int main(int argc, char** argv) {
         if (std::fscanf(f, "%lf", &one) == 1) std::printf("  (load average %.2f on %ld cores while measuring)\n", one, sysconf(_SC_NPROCESSORS_ONLN));
         std::fclose(f);
     }
-    std::printf("  submit (seal + durable commit)   median %7.3f ms   p99 %7.3f ms   max %7.3f ms   [target p99 < 20 ms: %s]\n",
-                s.median_ms, s.p99_ms, s.max_ms, s.p99_ms < 20 ? "met" : "MISSED");
-    std::printf("  plain SQLite-format insert       median %7.3f ms   p99 %7.3f ms   max %7.3f ms\n", p.median_ms, p.p99_ms,
-                p.max_ms);
-    std::printf("  ratio submit / plain             median %7.2f      p99 %7.2f      [target < 2: %s]\n",
-                s.median_ms / p.median_ms, s.p99_ms / p.p99_ms, s.median_ms / p.median_ms < 2 ? "met" : "MISSED");
+    std::printf("  submit (seal + durable commit)   median %7.3f ms   p99 %7.3f ms   max %7.3f ms   cpu median %6.3f ms   [target p99 < 20 ms: %s]\n",
+                s.median_ms, s.p99_ms, s.max_ms, sc.median_ms, s.p99_ms < 20 ? "met" : "MISSED");
+    std::printf("  plain SQLite-format insert       median %7.3f ms   p99 %7.3f ms   max %7.3f ms   cpu median %6.3f ms   (own process)\n",
+                p.median_ms, p.p99_ms, p.max_ms, pc.median_ms);
+    std::printf("  ratio submit / plain             median %7.2f      p99 %7.2f                       cpu median %6.2f      [target median and p99 < 2: %s]\n",
+                s.median_ms / p.median_ms, s.p99_ms / p.p99_ms, sc.median_ms / pc.median_ms,
+                s.median_ms / p.median_ms < 2 && s.p99_ms / p.p99_ms < 2 ? "met" : "MISSED");
 
     // The floor under both: one fsync of a 4 KiB append on this disk.
     {
