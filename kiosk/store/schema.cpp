@@ -54,6 +54,22 @@ const std::vector<const char*>& migrations() {
         CREATE INDEX parked_draft_expiry ON parked_draft (expires_at);
         CREATE INDEX audit_log_at ON audit_log (at);
         )sql",
+        // 3: the audit log without AUTOINCREMENT and without its index on `at`. Each cost a page
+        // write on every event (the sqlite_sequence row, the index), so on every submit: two of
+        // its eight pages. seq still orders the log (a new row takes the largest + 1); only the
+        // number of a purged row may come again. The purge scans the log instead, hourly: it
+        // holds events only, about 60 bytes each.
+        R"sql(
+        CREATE TABLE audit_log_v3 (
+            seq     INTEGER PRIMARY KEY,
+            at      INTEGER NOT NULL,
+            event   TEXT NOT NULL,
+            subject TEXT NOT NULL DEFAULT ''
+        );
+        INSERT INTO audit_log_v3 (seq, at, event, subject) SELECT seq, at, event, subject FROM audit_log ORDER BY seq;
+        DROP TABLE audit_log;
+        ALTER TABLE audit_log_v3 RENAME TO audit_log;
+        )sql",
     };
     return list;
 }

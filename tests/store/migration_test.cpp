@@ -23,10 +23,13 @@ void seed(Database& db, int version, const CentreKeys& centre) {
         REQUIRE(st.ok());
         REQUIRE(st->bind(1, static_cast<std::int64_t>(sealed.size())).bind(2, sha256_hex(sealed)).bind_blob(3, sealed).run().ok());
         REQUIRE(db.exec("INSERT INTO settings (key, value) VALUES ('venue.name', 'Old Library')").ok());
-        REQUIRE(db.exec("INSERT INTO audit_log (at, event, subject) VALUES (5, 'submitted', 'old-1')").ok());
+        // Recent enough that opening the store (retention: 400 days) keeps it.
+        REQUIRE(db.exec("INSERT INTO audit_log (at, event, subject) VALUES (1699999000, 'submitted', 'old-1')").ok());
     }
     if (version >= 2) {
-        REQUIRE(db.exec("INSERT INTO personal_draft (form_url, draft, started_at, updated_at) VALUES ('f', '{}', 6, 7)").ok());
+        // Changed recently: opening the store (drafts.personal_days: 30) keeps it.
+        REQUIRE(db.exec("INSERT INTO personal_draft (form_url, draft, started_at, updated_at) "
+                        "VALUES ('f', '{}', 1699999000, 1699999500)").ok());
     }
 }
 
@@ -42,6 +45,16 @@ void check_seeded(LocalStore& s, int version, const CentreKeys& centre) {
         CHECK(s.settings().get("venue.name").value() == std::optional<std::string>("Old Library"));
     }
     if (version >= 2) CHECK(s.personal_drafts().latest().value().has_value());
+    if (version >= 1) {
+        // The old event is still there, ordered before what the opened store has logged since.
+        auto log = recent_audit(s.database(), 100);
+        REQUIRE(log.ok());
+        REQUIRE_FALSE(log->empty());
+        CHECK(log->back().event == "submitted");
+        CHECK(log->back().subject == "old-1");
+        CHECK(log->back().at == 1'699'999'000);
+        for (std::size_t i = 1; i < log->size(); ++i) CHECK((*log)[i - 1].seq > (*log)[i].seq);
+    }
 }
 
 }  // namespace
@@ -67,6 +80,8 @@ TEST_CASE("a store at every earlier schema version migrates to the latest and ke
             auto s = open_store_ok(o);
             CHECK(s->database().schema_version() == latest);
             check_seeded(*s, version, centre);
+            // A purge by age still finds old events without the index the log once had.
+            CHECK(purge_audit_before(s->database(), 1'699'999'001).value() == (version >= 1 ? 1 : 0));
             // And the migrated store works for new data.
             REQUIRE(s->outbox().submit({"u", "1", "k", "{}"}, centre.pk, 9).ok());
             REQUIRE(s->parked_drafts().save("{}", "lighthouse", 9).ok());
