@@ -1,8 +1,19 @@
 // The on-screen keyboard's layouts: which keys, in which rows, for which kind of field.
 //
-// Letters cover English and Polish (ą ć ę ł ń ó ś ź ż on the accents page, with the accented
-// letters of names common in the UK); Arabic has its own page when the kiosk is in Arabic.
-// Chinese is typed as pinyin or English on the letters page (no character input method yet).
+// What a carer can type, by the kiosk's languages (tests/app/keyboard_test.cpp checks every
+// letter below can be reached from the letters page with the switch keys and shift):
+// - English and Polish: a-z on the letters page; the accents page ("àé") has every Polish letter
+//   (ą ć ę ł ń ó ś ź ż) and the accented letters of French, German, Spanish, Portuguese, Italian,
+//   Irish, Dutch and Scandinavian names (é ë ï ñ ç ø å ü ö ä æ œ ß ...); the second accents page
+//   ("čș") has those of Romanian, Czech, Slovak, Hungarian, Lithuanian, Latvian, Turkish and
+//   Welsh names (ă ș ț ş ğ ı č š ž ř ő ű ė ų ū ā ŵ ŷ ...). Not there: the Turkish capital İ
+//   (shift on ı types I, as on a Turkish keyboard), Vietnamese and other stacked diacritics.
+// - Arabic: its own page with all 28 letters, the hamza forms (ء أ إ آ ؤ ئ), ة and ى, and the
+//   Arabic comma; "ABC" leads to the Latin pages (an English address, a postcode). Persian and
+//   Urdu letters (پ چ ژ گ) are not there.
+// - Chinese: no character input method. A Chinese-speaking carer types their name in pinyin, as
+//   on a passport or NHS record (Latin letters, with ü on the accents page), and the questions'
+//   choices need no typing. A physical keyboard with an input method still works.
 // Numbers, phone numbers and dates get a large digits pad; email addresses get @ and ".".
 #pragma once
 
@@ -13,7 +24,8 @@ namespace carers::ui {
 
 enum class KeyboardLayout {
     Letters,   // QWERTY with a digits row
-    Accents,   // accented letters (Polish and others)
+    Accents,      // accented letters: Polish and Western European names
+    MoreAccents,  // accented letters: Central/Eastern European, Baltic, Turkish, Welsh names
     Symbols,   // punctuation
     Arabic,    // Arabic letters
     Email,     // letters with @, "." and ".com"

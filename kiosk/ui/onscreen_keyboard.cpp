@@ -181,6 +181,7 @@ std::vector<KeyEvent> draw_keyboard(DrawContext& dc, KeyboardState& state, Keybo
         switch (layout) {
         case KeyboardLayout::Letters: return "letters";
         case KeyboardLayout::Accents: return "accents";
+        case KeyboardLayout::MoreAccents: return "more-accents";
         case KeyboardLayout::Symbols: return "symbols";
         case KeyboardLayout::Arabic: return "arabic";
         case KeyboardLayout::Email: return "email";
