@@ -37,23 +37,37 @@ Result<KioskWindow*> KioskWindow::create(const WindowOptions& o) {
     glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
     GLFWmonitor* monitor = nullptr;
     int width = o.width, height = o.height;
+    std::string placement;
     if (o.fullscreen) {
         int count = 0;
         GLFWmonitor** monitors = glfwGetMonitors(&count);
-        monitor = (o.monitor >= 0 && o.monitor < count) ? monitors[o.monitor] : glfwGetPrimaryMonitor();
+        int chosen = o.monitor;
+        if (chosen < 0 || chosen >= count) {
+            // A kiosk still starts when its second screen is unplugged: on the first one, and says so.
+            placement = "Monitor " + std::to_string(o.monitor) + " is not connected (" + std::to_string(count) +
+                        " found); using monitor 0. ";
+            chosen = 0;
+        }
+        monitor = count > 0 ? monitors[chosen] : glfwGetPrimaryMonitor();
         if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
             width = mode->width;
             height = mode->height;
         }
         glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+        placement += "Fullscreen on monitor " + std::to_string(chosen) + " of " + std::to_string(count) + " (" +
+                     std::to_string(width) + "x" + std::to_string(height) + ")";
+    } else {
+        placement = "In a window of " + std::to_string(width) + "x" + std::to_string(height);
     }
+    placement += o.touch ? ", cursor hidden (touch screen)." : ", cursor shown.";
     // The title never carries personal data: it is the same for every person and page.
     GLFWwindow* w = glfwCreateWindow(width, height, "Carers Kiosk", monitor, nullptr);
     if (!w) {
         glfwTerminate();
         return make_error("Cannot open a window with OpenGL 3.3.");
     }
-    auto* kw = new KioskWindow(w, o.touch || o.fullscreen);
+    auto* kw = new KioskWindow(w, o.touch);
+    kw->placement_ = std::move(placement);
     glfwSetWindowUserPointer(w, kw);
     glfwSetMouseButtonCallback(w, on_mouse_button);
     glfwSetCursorPosCallback(w, on_cursor);
@@ -141,6 +155,26 @@ bool KioskWindow::resize(int width, int height) {
 }
 
 void KioskWindow::wake_from_any_thread() { glfwPostEmptyEvent(); }
+
+WindowFacts KioskWindow::facts() const {
+    WindowFacts f;
+    GLFWmonitor* on = glfwGetWindowMonitor(window_);
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    f.monitors = count;
+    f.fullscreen = on != nullptr;
+    for (int i = 0; i < count; ++i)
+        if (monitors[i] == on) f.monitor = i;
+    f.decorated = glfwGetWindowAttrib(window_, GLFW_DECORATED) == GLFW_TRUE;
+    f.cursor_hidden = glfwGetInputMode(window_, GLFW_CURSOR) == GLFW_CURSOR_HIDDEN;
+    glfwGetWindowSize(window_, &f.width, &f.height);
+    GLFWmonitor* m = on ? on : (count > 0 ? monitors[0] : nullptr);
+    if (const GLFWvidmode* mode = m ? glfwGetVideoMode(m) : nullptr) {
+        f.monitor_width = mode->width;
+        f.monitor_height = mode->height;
+    }
+    return f;
+}
 
 std::string KioskWindow::monitor_description() const {
     GLFWmonitor* m = glfwGetWindowMonitor(window_);

@@ -11,9 +11,21 @@ namespace carers::app {
 
 struct WindowOptions {
     bool fullscreen = false;
-    int monitor = 0;
+    int monitor = 0;  // with fullscreen: which of the connected monitors (as GLFW lists them)
     int width = 1080, height = 1920;
     bool touch = false;  // a touch screen: no cursor, no hover left behind after a tap
+};
+
+// How the window really is, asked of GLFW (for the log and the tests' widget dump). Nothing
+// about the person using it.
+struct WindowFacts {
+    bool fullscreen = false;  // on a monitor of its own (GLFW's window monitor)
+    bool decorated = true;    // title bar and borders
+    bool cursor_hidden = false;
+    int monitor = -1;         // index of the monitor it fills, -1 when windowed
+    int monitors = 0;         // how many are connected
+    int width = 0, height = 0;                // window size in screen coordinates
+    int monitor_width = 0, monitor_height = 0;  // that monitor's (or the first one's) video mode
 };
 
 class KioskWindow {
@@ -48,6 +60,10 @@ public:
     // The back buffer (call between render() and swap()) as packed RGBA rows, top row first.
     std::string read_pixels_rgba(int& w, int& h) const;
     GLFWwindow* handle() { return window_; }
+    WindowFacts facts() const;
+    // Where the window went, for the staff log: "fullscreen on monitor 1 of 2 (1920x1080)"; with a
+    // sentence first when the monitor asked for is not connected.
+    const std::string& placement() const { return placement_; }
 
     void note_input() { input_seen_ = true; }
 
@@ -57,6 +73,7 @@ private:
     bool touch_;
     bool input_seen_ = false;
     bool was_down_ = false;
+    std::string placement_;
 };
 
 }  // namespace carers::app

@@ -157,7 +157,10 @@ void KioskApp::run(const AppOptions& opt, volatile std::sig_atomic_t* stop) {
             }
         }
         window_.swap();
-        if (!opt.widget_dump.empty()) dump_widgets(opt.widget_dump, frame_, recorder_, theme_.metrics.px_per_mm);
+        if (!opt.widget_dump.empty()) {
+            const WindowFacts facts = window_.facts();
+            dump_widgets(opt.widget_dump, frame_, recorder_, theme_.metrics.px_per_mm, &facts);
+        }
         if (reader_) reader_->after_frame(controller_.model(), controller_.catalog(), intents);
         if (!intents.empty()) {
             controller_.apply(intents);

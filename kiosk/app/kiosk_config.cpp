@@ -42,6 +42,19 @@ Result<KioskConfig> parse_kiosk_config(const std::string& text) {
                                   std::to_string(static_cast<int>(f.min)) + " to " + std::to_string(static_cast<int>(f.max)) + ".");
             *f.target = v.get<double>();
         }
+        for (const char* name : {"fullscreen", "touch"}) {
+            if (!k.contains(name)) continue;
+            if (!k[name].is_boolean())
+                return make_error(std::string("In kiosk.json, kiosk.") + name + " should be true or false.");
+            if (std::string(name) == "fullscreen") c.behaviour.fullscreen = k[name].get<bool>();
+            else c.behaviour.touch = k[name].get<bool>();
+        }
+        if (k.contains("monitor")) {
+            const auto& v = k["monitor"];
+            if (!v.is_number_integer() || v.get<long>() < 0 || v.get<long>() > 15)
+                return make_error("In kiosk.json, kiosk.monitor should be a whole number from 0 to 15.");
+            c.behaviour.monitor = static_cast<int>(v.get<long>());
+        }
     }
     if (auto it = c.placeholders.find("centre.sealing_public_key"); it != c.placeholders.end()) {
         c.sealing_public_key = it->second;

@@ -7,13 +7,16 @@
 //              "opening_hours": "...", "sealing_public_key": "<base64 X25519>"},
 //   "scheme": {"emergency_line": "..."},
 //   "kiosk":  {"inactivity_seconds": 90, "warning_seconds": 30, "attract_seconds": 6,
-//              "screen_width_mm": 268},   (all optional; screen_width_mm overrides what the
+//              "screen_width_mm": 268,    (all optional; screen_width_mm overrides what the
 //                                           monitor reports, for panels that report nonsense)
+//              "fullscreen": true, "monitor": 1, "touch": true},  (a kiosk: fullscreen on the
+//                                           second monitor, no cursor; the command line wins)
 //   "sync":   {...}   (read by sync/, see sync/PROTOCOL.md)
 // }
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "kiosk/common/result.h"
@@ -26,6 +29,9 @@ struct KioskBehaviour {
     double warning_seconds = 30;     // the warning's countdown before the session is cleared
     double attract_seconds = 6;      // each language's lines on the attract screen
     double screen_width_mm = 0;      // the visible width of the screen; 0 = ask the monitor
+    bool fullscreen = false;         // kiosk mode: fill a monitor, no decorations
+    int monitor = 0;                 // which monitor (0 = the first GLFW lists)
+    std::optional<bool> touch;       // a touch screen: hide the cursor (unset: when fullscreen)
 };
 
 struct KioskConfig {

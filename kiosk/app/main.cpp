@@ -19,6 +19,7 @@
 #include "kiosk/app/screenshot_tour.h"
 #include "kiosk/app/staff_services.h"
 #include "kiosk/app/staff_sync.h"
+#include "kiosk/app/window_choice.h"
 #include "kiosk/common/hidden_input.h"
 #include "kiosk/common/secure_wipe.h"
 #include "kiosk/i18n/locale_dir.h"
@@ -181,12 +182,13 @@ int main(int argc, char** argv) {
         controller.show_store_error(store_problem, store_code);
     }
 
-    auto created = app::KioskWindow::create({opt.fullscreen, opt.monitor, opt.width, opt.height, opt.touch});
+    auto created = app::KioskWindow::create(app::choose_window(opt, config.behaviour));
     if (!created) {
         staff_log(created.message());
         return store_problem.empty() ? no_display : store_exit;
     }
     std::unique_ptr<app::KioskWindow> window(created.value());
+    if (!tour) staff_log(window->placement());
     // Density: the option, else the screen width from kiosk.json, else what the monitor says.
     float px_per_mm = static_cast<float>(opt.px_per_mm);
     if (px_per_mm <= 0 && config.behaviour.screen_width_mm > 0)

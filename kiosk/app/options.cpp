@@ -8,7 +8,8 @@ namespace carers::app {
 const char* usage() {
     return "Usage: carers-kiosk [options]\n"
            "  --fullscreen            fill the monitor, no decorations (kiosk mode)\n"
-           "  --monitor N             monitor to use with --fullscreen (default 0)\n"
+           "  --windowed              a window, for personal use (overrides kiosk.json)\n"
+           "  --monitor N             monitor to use with --fullscreen (default 0, the first)\n"
            "  --size WxH              window size when not fullscreen (default 1080x1920)\n"
            "  --data-dir DIR          where the encrypted database, key file and kiosk.json live\n"
            "                          (default $XDG_DATA_HOME/carers-kiosk)\n"
@@ -20,6 +21,7 @@ const char* usage() {
            "  --widget-dump FILE      write widget positions after each frame (for tests)\n"
            "  --exit-after-idle SECS  quit after this many seconds without input (for demos)\n"
            "  --touch                 a touch screen: hide the cursor (implied by --fullscreen)\n"
+           "  --mouse                 show the cursor even when fullscreen (a trackball or mouse)\n"
            "  --px-per-mm N           screen density, when the monitor reports it wrongly\n"
            "  --inactivity SECS       seconds without a touch before the warning (default 90)\n"
            "  --warning SECS          the warning's countdown before clearing (default 30)\n"
@@ -46,14 +48,17 @@ Result<Options> parse_options(int argc, char** argv) {
             if (i + 1 >= argc) return make_error(a + " needs " + what + ".");
             return std::string(argv[++i]);
         };
-        if (a == "--fullscreen") {
-            o.fullscreen = true;
+        if (a == "--fullscreen" || a == "--windowed") {
+            o.fullscreen = a == "--fullscreen";
         } else if (a == "--help" || a == "-h") {
             o.help = true;
         } else if (a == "--monitor") {
             auto v = value("a number");
             if (!v) return v.error();
-            o.monitor = std::atoi(v->c_str());
+            char* end = nullptr;
+            const long n = std::strtol(v->c_str(), &end, 10);
+            if (end == v->c_str() || *end != '\0' || n < 0 || n > 15) return make_error("--monitor needs a number from 0 to 15.");
+            o.monitor = static_cast<int>(n);
         } else if (a == "--size") {
             auto v = value("WIDTHxHEIGHT");
             if (!v) return v.error();
@@ -87,8 +92,8 @@ Result<Options> parse_options(int argc, char** argv) {
             auto v = value("a file");
             if (!v) return v.error();
             o.widget_dump = *v;
-        } else if (a == "--touch") {
-            o.touch = true;
+        } else if (a == "--touch" || a == "--mouse") {
+            o.touch = a == "--touch";
         } else if (a == "--set-staff-pin") {
             o.set_staff_pin = true;
         } else if (a == "--px-per-mm" || a == "--inactivity" || a == "--warning") {

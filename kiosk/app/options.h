@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "kiosk/common/result.h"
@@ -9,8 +10,9 @@
 namespace carers::app {
 
 struct Options {
-    bool fullscreen = false;
-    int monitor = 0;            // which monitor for --fullscreen
+    // Unset: kiosk.json's "kiosk" section decides (window_choice.h), else a window.
+    std::optional<bool> fullscreen;   // --fullscreen / --windowed
+    std::optional<int> monitor;       // --monitor N: which monitor for fullscreen (0 = the first)
     int width = 1080, height = 1920;  // window size (portrait kiosk by default)
     std::filesystem::path data_dir;   // database, key file, kiosk.json
     std::filesystem::path config;     // kiosk.json (default: <data_dir>/kiosk.json)
@@ -20,7 +22,7 @@ struct Options {
     std::filesystem::path screenshot_dir;  // when set: a PNG of every screen passed
     std::filesystem::path widget_dump;     // when set: widget rectangles after each frame (tests)
     double exit_after_idle_seconds = 0;    // tests and demos: quit after this long without input
-    bool touch = false;                    // a touch screen (implied by --fullscreen): no cursor
+    std::optional<bool> touch;             // --touch: a touch screen, no cursor (default: when fullscreen)
     double px_per_mm = 0;                  // screen density; 0 = kiosk.json or the monitor
     double inactivity_seconds = 0;         // override kiosk.json (tests): 0 = keep
     double warning_seconds = 0;

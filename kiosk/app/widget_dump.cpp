@@ -6,7 +6,7 @@
 
 namespace carers::app {
 
-nlohmann::json widgets_json(long frame, const ui::WidgetRecorder& recorder, float px_per_mm) {
+nlohmann::json widgets_json(long frame, const ui::WidgetRecorder& recorder, float px_per_mm, const WindowFacts* window) {
     const ImGuiIO& io = ImGui::GetIO();
     const ui::FrameFacts& f = recorder.facts();
     // "pointer_down" lets a test driver wait until a press or release has been seen by a frame.
@@ -20,6 +20,14 @@ nlohmann::json widgets_json(long frame, const ui::WidgetRecorder& recorder, floa
                         {"focus", f.focus},
                         {"keyboard", f.keyboard},
                         {"widgets", nlohmann::json::array()}};
+    if (window)
+        j["window"] = {{"fullscreen", window->fullscreen},
+                       {"decorated", window->decorated},
+                       {"cursor", window->cursor_hidden ? "hidden" : "shown"},
+                       {"monitor", window->monitor},
+                       {"monitors", window->monitors},
+                       {"size", {window->width, window->height}},
+                       {"monitor_size", {window->monitor_width, window->monitor_height}}};
     for (const auto& r : recorder.rects()) {
         nlohmann::json w = {{"id", r.id},         {"label", r.label},   {"x0", r.min.x},
                             {"y0", r.min.y},      {"x1", r.max.x},      {"y1", r.max.y},
@@ -34,8 +42,9 @@ nlohmann::json widgets_json(long frame, const ui::WidgetRecorder& recorder, floa
     return j;
 }
 
-void dump_widgets(const std::filesystem::path& path, long frame, const ui::WidgetRecorder& recorder, float px_per_mm) {
-    const nlohmann::json j = widgets_json(frame, recorder, px_per_mm);
+void dump_widgets(const std::filesystem::path& path, long frame, const ui::WidgetRecorder& recorder, float px_per_mm,
+                  const WindowFacts* window) {
+    const nlohmann::json j = widgets_json(frame, recorder, px_per_mm, window);
     auto tmp = path;
     tmp += ".tmp";
     {

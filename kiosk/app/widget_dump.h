@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/app/glfw_window.h"
 #include "kiosk/ui/widget_recorder.h"
 
 namespace carers::app {
@@ -14,9 +15,13 @@ namespace carers::app {
 // {"frame", "screen", "pointer_down", "display": [w, h], "px_per_mm", "scroll_y", "scroll_max_y",
 //  "focus", "keyboard", "widgets": [{"id", "label", "x0","y0","x1","y1", "clip": [x0,y0,x1,y1],
 //  "scrolls", "selected", "value_length", "focused"}]}
-nlohmann::json widgets_json(long frame, const ui::WidgetRecorder& recorder, float px_per_mm);
+// plus, when `window` is given, "window": {"fullscreen", "decorated", "cursor": "hidden"|"shown",
+//  "monitor", "monitors", "size": [w, h], "monitor_size": [w, h]}.
+nlohmann::json widgets_json(long frame, const ui::WidgetRecorder& recorder, float px_per_mm,
+                            const WindowFacts* window = nullptr);
 
 // The same, written to a temporary file and renamed so a reader never sees half a file.
-void dump_widgets(const std::filesystem::path& path, long frame, const ui::WidgetRecorder& recorder, float px_per_mm);
+void dump_widgets(const std::filesystem::path& path, long frame, const ui::WidgetRecorder& recorder, float px_per_mm,
+                  const WindowFacts* window = nullptr);
 
 }  // namespace carers::app
