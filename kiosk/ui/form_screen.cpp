@@ -51,25 +51,6 @@ void draw_footer(DrawContext& dc, const engine::FormSession& session, Intents& o
     }
 }
 
-void draw_notice(DrawContext& dc, const KioskModel& model) {
-    switch (model.notice) {
-    case KioskModel::Notice::None: break;
-    case KioskModel::Notice::Saved:
-        wrapped_text(dc.tr("Your answers have been saved and will be sent to the Carers Centre."), dc.fonts.body,
-                     dc.theme.palette.selected);
-        break;
-    case KioskModel::Notice::NotEnrolled:
-        wrapped_text(dc.tr("This kiosk is not set up to send answers to the Carers Centre yet, so nothing was saved."),
-                     dc.fonts.body, dc.theme.palette.error);
-        break;
-    case KioskModel::Notice::SaveFailed:
-        wrapped_text(dc.tr("Sorry, your answers could not be saved. Please tell a member of staff."), dc.fonts.body,
-                     dc.theme.palette.error);
-        wrapped_text(model.notice_detail, dc.fonts.small, dc.theme.palette.secondary_text);
-        break;
-    }
-}
-
 // Which view and page is on screen: a change scrolls to the top and puts the keyboard away.
 std::string view_key(const engine::FormSession& session) {
     switch (session.view()) {
@@ -98,7 +79,8 @@ Intents draw_form_screen(DrawContext& dc, const KioskModel& model, UiState& stat
     const float bottom = typing ? keyboard_height(dc, state.keyboard.base) + ImGui::GetStyle().ItemSpacing.y
                                 : footer_height(dc);
     begin_scroll_page(dc, "page", ImGui::GetContentRegionAvail().y - bottom, state.scroll, new_page);
-    draw_notice(dc, model);
+    // A sent form with urgent answers: the confirmation puts how to get help now above this.
+    if (!(session.complete() && session.urgent())) draw_save_notice(dc, model);
     if (model.display.read_aloud_available && session.view() == View::Page) {
         // Reads the question, its hint and its choices in the person's language (EN 301 549).
         const std::string& listen = dc.tr("Listen");

@@ -31,6 +31,25 @@ std::vector<std::string> answer_lines(const DrawContext& dc, const engine::FormS
 
 }  // namespace
 
+void draw_save_notice(DrawContext& dc, const KioskModel& model) {
+    switch (model.notice) {
+    case KioskModel::Notice::None: break;
+    case KioskModel::Notice::Saved:
+        wrapped_text(dc.tr("Your answers have been saved and will be sent to the Carers Centre."), dc.fonts.body,
+                     dc.theme.palette.selected);
+        break;
+    case KioskModel::Notice::NotEnrolled:
+        wrapped_text(dc.tr("This kiosk is not set up to send answers to the Carers Centre yet, so nothing was saved."),
+                     dc.fonts.body, dc.theme.palette.error);
+        break;
+    case KioskModel::Notice::SaveFailed:
+        wrapped_text(dc.tr("Sorry, your answers could not be saved. Please tell a member of staff."), dc.fonts.body,
+                     dc.theme.palette.error);
+        wrapped_text(model.notice_detail, dc.fonts.small, dc.theme.palette.secondary_text);
+        break;
+    }
+}
+
 Intents draw_task_list(DrawContext& dc, const engine::FormSession& session) {
     Intents out;
     const Palette& p = dc.theme.palette;
@@ -124,6 +143,25 @@ Intents draw_confirmation(DrawContext& dc, const engine::FormSession& session, c
     Intents out;
     const Palette& p = dc.theme.palette;
     const Metrics& m = dc.theme.metrics;
+    if (session.urgent()) {
+        // Safeguarding: how to get help now comes before anything else, above the reference, and
+        // whether or not the answers could be saved.
+        ImGui::BeginGroup();
+        const std::string& heading = dc.tr("Get help now");
+        std::string said = heading;
+        wrapped_text(heading, dc.fonts.heading, p.error);
+        for (const auto& ref_item : session.urgent_items()) {
+            const std::string help =
+                fill_help_text(item_text(dc, session, *ref_item.item), model.placeholders ? *model.placeholders : Placeholders{});
+            wrapped_text(help, dc.fonts.body, p.text);
+            said += "\n" + help;
+        }
+        ImGui::EndGroup();
+        // For tests: where the help is and what it says (the form's own words, no answers).
+        if (dc.recorder) dc.recorder->record_last_item("urgent-help", said);
+        ImGui::Dummy(ImVec2(0, m.px(2)));
+        draw_save_notice(dc, model);
+    }
     // Not saved (not enrolled, or the store failed): the notice above says so, and a reference
     // number would promise something that did not happen.
     if (model.notice != KioskModel::Notice::Saved) return out;
@@ -150,14 +188,8 @@ Intents draw_confirmation(DrawContext& dc, const engine::FormSession& session, c
     y += s2.y + m.px(1);
     draw_text(dl, dc.fonts.heading, ImVec2(pos.x + pad, y), p.primary_text, ref, 0, big, TextAlign::Center, width - 2 * pad);
     ImGui::Dummy(ImVec2(width, h));
+    if (dc.recorder) dc.recorder->record_last_item("reference-panel", done);
 
-    if (session.urgent()) {
-        // Safeguarding: how to get help now comes before anything else.
-        wrapped_text(dc.tr("Get help now"), dc.fonts.heading, p.error);
-        for (const auto& ref_item : session.urgent_items())
-            wrapped_text(fill_placeholders(item_text(dc, session, *ref_item.item), model.placeholders ? *model.placeholders : Placeholders{}),
-                         dc.fonts.body, p.text);
-    }
     if (!with_next_steps) return out;
     wrapped_text(dc.tr("What happens next"), dc.fonts.heading, p.text);
     wrapped_text(dc.tr("The Carers Centre will read your answers and get in touch with you. Write down your reference "

@@ -34,7 +34,9 @@ std::string page_speech(const engine::FormSession& session, const i18n::Catalog&
     const engine::Page page = session.current_page();
     if (!page.anchor.item) return out;
     auto text_of = [&](const engine::Item& item, const std::string& suffix, const std::string& english) {
-        return fill_placeholders(catalog.form_text(key_of(session, item) + suffix, english), placeholders);
+        const std::string text = catalog.form_text(key_of(session, item) + suffix, english);
+        // Information is read as it is shown (question_view): without a sentence the venue cannot fill.
+        return item.type == engine::ItemType::Display ? fill_help_text(text, placeholders) : fill_placeholders(text, placeholders);
     };
     if (page.anchor.item->is_group() && !page.anchor.item->text.empty())
         add_line(out, text_of(*page.anchor.item, "", page.anchor.item->text));

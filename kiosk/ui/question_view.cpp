@@ -200,11 +200,26 @@ const engine::ValidationError* error_for(const engine::FormSession& s, const Ite
     return nullptr;
 }
 
-void draw_error_summary(DrawContext& dc, const engine::FormSession& session) {
+// The widget id of the box (or first date box the problem is about) an error links to, or "" for
+// a question answered with option tiles.
+std::string error_target(const engine::ValidationError& e) {
+    const auto& item = *e.ref.item;
+    if (item.type == ItemType::Boolean || item.type == ItemType::Choice || item.type == ItemType::OpenChoice) return "";
+    std::string id = "field:" + occurrence_id(e.ref);
+    if (item.type == ItemType::Date) {
+        int part = 0;
+        while (part < 2 && e.date_parts != 0 && !(e.date_parts & (1u << part))) ++part;
+        id += std::string(":") + date_part_ids[part];
+    }
+    return id;
+}
+
+// GOV.UK error summary: a red-bordered box at the top listing each problem, each a link that
+// takes the person to the question: a box gets the keyboard, options are scrolled into view.
+void draw_error_summary(DrawContext& dc, const engine::FormSession& session, UiState& state) {
     if (session.errors().empty()) return;
     const Palette& p = dc.theme.palette;
     const Metrics& m = dc.theme.metrics;
-    // GOV.UK error summary: a red-bordered box at the top listing each problem.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->ChannelsSplit(2);
     dl->ChannelsSetCurrent(1);
@@ -214,15 +229,35 @@ void draw_error_summary(DrawContext& dc, const engine::FormSession& session) {
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad));
     ImGui::BeginGroup();
     const float inner = width - 2 * pad;
-    auto line = [&](const std::string& text, ImFont* font, const ImVec4& colour) {
-        const ImVec2 size = text_size(font, text, inner);
-        draw_text(dl, font, ImGui::GetCursorScreenPos(), colour, text, inner, 0, TextAlign::Start, inner);
-        ImGui::Dummy(ImVec2(inner, size.y));
-    };
-    line(dc.tr("There is a problem"), dc.fonts.heading, p.text);
-    for (const auto& e : session.errors())
-        line(dc.catalog.form_text(form_key(session, *e.ref.item), e.ref.item->text) + ": " + error_text(dc, session, e), dc.fonts.body,
-             p.error);
+    const std::string& heading = dc.tr("There is a problem");
+    const ImVec2 hs = text_size(dc.fonts.heading, heading, inner);
+    draw_text(dl, dc.fonts.heading, ImGui::GetCursorScreenPos(), p.text, heading, inner, 0, TextAlign::Start, inner);
+    ImGui::Dummy(ImVec2(inner, hs.y));
+    for (const auto& e : session.errors()) {
+        const std::string occurrence = occurrence_id(e.ref);
+        const std::string text =
+            dc.catalog.form_text(form_key(session, *e.ref.item), e.ref.item->text) + ": " + error_text(dc, session, e);
+        const ImVec2 ts = text_size(dc.fonts.body, text, inner);
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const float h = std::max(m.target(), ts.y + m.px(2));
+        ImGui::PushID(occurrence.c_str());
+        const bool tapped = ImGui::InvisibleButton("error-link", ImVec2(inner, h));
+        ImGui::PopID();
+        const ImVec4& colour = ImGui::IsItemActive() ? p.text : p.error;
+        const float ty = pos.y + (h - ts.y) / 2;
+        draw_text(dl, dc.fonts.body, ImVec2(pos.x, ty), colour, text, inner, 0, TextAlign::Start, inner);
+        // Underlined, as links are: it does not rely on colour alone.
+        const float line_w = std::min(inner, ts.x);
+        const float ux = dc.right_to_left() ? pos.x + inner - line_w : pos.x;
+        dl->AddLine(ImVec2(ux, ty + ts.y + m.px(0.3f)), ImVec2(ux + line_w, ty + ts.y + m.px(0.3f)), to_u32(colour),
+                    m.px(0.4f));
+        if (dc.recorder) dc.recorder->record_last_item("error:" + occurrence, text);
+        if (tapped) {
+            const std::string target = error_target(e);
+            if (!target.empty()) focus_on(state, target);
+            else state.scroll_to_question = occurrence;
+        }
+    }
     ImGui::EndGroup();
     const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y + pad);
     dl->ChannelsSetCurrent(0);
@@ -248,15 +283,24 @@ Intents draw_question_page(DrawContext& dc, const engine::FormSession& session, 
                                        {{"n", std::to_string(page.number)}, {"count", std::to_string(page.count)}}),
                      dc.fonts.small, p.secondary_text);
     }
-    draw_error_summary(dc, session);
+    draw_error_summary(dc, session, state);
     if (page.anchor.item->is_group() && !page.anchor.item->text.empty())
         wrapped_text(fill_placeholders(dc.catalog.form_text(form_key(session, *page.anchor.item), page.anchor.item->text),
                                        placeholders),
                      dc.fonts.heading, p.text);
     for (const ItemRef& ref : page.items) {
         const auto& item = *ref.item;
-        const std::string text = fill_placeholders(dc.catalog.form_text(form_key(session, item), item.text), placeholders);
+        const std::string& words = dc.catalog.form_text(form_key(session, item), item.text);
+        // Information (a display item) drops a sentence the venue's settings cannot fill.
+        const std::string text =
+            item.type == ItemType::Display ? fill_help_text(words, placeholders) : fill_placeholders(words, placeholders);
         ImGui::PushID(occurrence_id(ref).c_str());
+        if (state.scroll_to_question == occurrence_id(ref)) {
+            // From the error summary: the question a third of the way down, its options below.
+            ImGui::SetScrollFromPosY(ImGui::GetCursorScreenPos().y - ImGui::GetWindowPos().y, 0.2f);
+            reset_touch_scroll(state.scroll);
+            state.scroll_to_question.clear();
+        }
         if (item.type == ItemType::Group) {
             if (!text.empty()) wrapped_text(text, dc.fonts.heading, p.text);
         } else if (item.type == ItemType::Display) {

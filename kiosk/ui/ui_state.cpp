@@ -18,6 +18,7 @@ void UiState::wipe() noexcept {
     page_key.clear();
     focus.clear();
     scroll_to_focus = false;
+    scroll_to_question.clear();
     keyboard = KeyboardState{};
     scroll = TouchScroll{};
     side_scroll = TouchScroll{};

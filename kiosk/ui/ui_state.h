@@ -29,6 +29,7 @@ struct UiState {
 
     std::string focus;          // widget id of the text box the keyboard types into; empty: none
     bool scroll_to_focus = false;  // bring the focused box into view on the next frame
+    std::string scroll_to_question;  // occurrence id to bring into view (an error summary link)
     KeyboardState keyboard;
     TouchScroll scroll;         // the page's drag scrolling and momentum
     TouchScroll side_scroll;    // a second region beside it (home, landscape)

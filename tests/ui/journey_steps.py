@@ -7,7 +7,10 @@ A journey's "answers" are [occurrence id, answer] pairs, in the order the form a
 A third element "change" marks an answer changed from "Check your answers" (it replaces the
 first). A third element "stay" says the next answer is on the same page (no Continue in between).
 A pair may be replaced by a raw step: {"tap": widget} or {"until": widget} (keep tapping Continue
-until the widget shows). The occurrence id of a question in a repeating group carries the
+until the widget shows); {"remove": [group, n]} taps Remove on the add-another page for the
+group's repetition n; {"error_summary": {"question", "says", "links_to"}} checks the GOV.UK error
+summary after a Continue that must fail (test_journey.py); {"backspace": n} deletes on the
+keyboard; {"urgent_help_first": true} checks the confirmation. The occurrence id of a question in a repeating group carries the
 repetition ("person-name.0"); what is saved is checked by its linkId.
 """
 import json
@@ -41,16 +44,23 @@ def expected(answer):
 
 def answers(journey):
     """{linkId: [expected values]} for every answer the journey gives; an answer marked "change"
-    (given again from "Check your answers") replaces the earlier one."""
-    given = {}
+    (given again from "Check your answers") replaces the earlier one, and a {"remove": ...} step
+    drops the answers given in that repetition (the later ones move up, as in the response)."""
+    given = []  # (occurrence, value) in the order given
     for a in journey["answers"]:
+        if isinstance(a, dict) and "remove" in a:
+            group, rep = a["remove"]
+            given = [(o, v) for o, v in given if not (o.startswith(group + "-") and o.split(".")[1:2] == [str(rep)])]
+            continue
         if not isinstance(a, list) or a[0] == CHANGE_LANGUAGE:
             continue
-        lid = link_id(a[0])
         if len(a) > 2 and a[2] == "change":
-            given[lid] = []
-        given.setdefault(lid, []).append(expected(a[1]))
-    return given
+            given = [(o, v) for o, v in given if link_id(o) != link_id(a[0])]
+        given.append((a[0], expected(a[1])))
+    by_link = {}
+    for occurrence, value in given:
+        by_link.setdefault(link_id(occurrence), []).append(value)
+    return by_link
 
 
 def steps_for(journey):
@@ -61,6 +71,9 @@ def steps_for(journey):
         steps.append({"tap": "language:" + journey["start_language"]})
     steps += [{"tap": "start:continue"}, {"tap": "form:" + journey["form"]}]
     for a in journey["answers"]:
+        if isinstance(a, dict) and "remove" in a:
+            steps.append({"tap": f"remove:{a['remove'][0]}:{a['remove'][1]}"})
+            continue
         if isinstance(a, dict):
             steps.append(a)
             continue

@@ -160,11 +160,26 @@ class Kiosk:
         the keyboard's own page for accented letters and symbols."""
         for ch in text:
             key = {" ": "key:space"}.get(ch, "key:" + ch.lower())
+            self._show_key(key)
             if ch != ch.lower():
                 self.tap("key:shift")
             self.tap(key)
         if done:
             self.tap("key:done")
+
+    # The keyboard's pages, in the order a person would look through them for a letter.
+    KEYBOARD_PAGES = ("key:to-letters", "key:to-accents", "key:to-more-accents", "key:to-symbols", "key:to-arabic")
+
+    def _show_key(self, key):
+        """Switches the on-screen keyboard to the page that has `key` (as a person looks for it)."""
+        if self.widget(key):
+            return
+        for page in self.KEYBOARD_PAGES:
+            if self.widget(page):
+                self.tap(page)
+                if self.widget(key):
+                    return
+        raise KioskError(f"no page of the on-screen keyboard has {key!r}")
 
     def widget(self, widget_id):
         """The widget's entry in the latest frame, or None."""
@@ -221,6 +236,28 @@ class Kiosk:
             raise KioskError("kiosk did not stop when asked")
         shutil.rmtree(os.path.dirname(self.dump), ignore_errors=True)
         return self.proc.returncode
+
+
+def fail_with_log(error, log):
+    """What a test prints when driving the kiosk went wrong (a widget never came, the kiosk
+    exited): the reason, then the kiosk's log (fixed sentences for staff, no personal data).
+    Returns the test's exit status."""
+    print("FAIL:", error)
+    try:
+        with open(log, errors="replace") as f:
+            print(f.read())
+    except OSError:
+        print("(no kiosk log)")
+    return 1
+
+
+def report(failures, ok_line):
+    """Prints every failed check, one a line, or the ok line; returns the test's exit status."""
+    if failures:
+        print("FAIL:\n  " + "\n  ".join(failures))
+        return 1
+    print("ok:", ok_line)
+    return 0
 
 
 def run_journey(kiosk, steps):

@@ -31,9 +31,9 @@ SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
 MIN_TARGET_MM = 15.0
 MIN_GAP_MM = 8.0
 SLACK_PX = 1.0  # rounding of positions to pixels
-# Not controls a person aims at: the attract screen is one screen-sized button, and the PIN
-# box only shows dots.
-NOT_TARGETS = {"attract", "pin:box", "staff:progress"}
+# Not controls a person aims at: the attract screen is one screen-sized button, the PIN box only
+# shows dots, and the confirmation's panels are text (recorded so tests can find them).
+NOT_TARGETS = {"attract", "pin:box", "staff:progress", "urgent-help", "reference-panel"}
 
 
 def gap_between(a, b):

@@ -19,7 +19,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kiosk_driver import Kiosk, KioskError, XServer  # noqa: E402
+from kiosk_driver import Kiosk, KioskError, XServer, fail_with_log, report  # noqa: E402
 
 PIN = "482916"
 
@@ -93,9 +93,7 @@ def main():
             finally:
                 kiosk.close()
         except KioskError as e:
-            print("FAIL:", e)
-            print(open(log).read())
-            return 1
+            return fail_with_log(e, log)
 
         audit = subprocess.run([args.reader, "audit", data], capture_output=True, text=True).stdout.split("\n")
         failed = [line for line in audit if line.startswith("staff-login-failed")]
@@ -133,9 +131,7 @@ def main():
                 if kiosk.proc.poll() is None:
                     kiosk.close()
         except KioskError as e:
-            print("FAIL:", e)
-            print(open(log).read())
-            return 1
+            return fail_with_log(e, log)
         finally:
             x.close()
         audit2 = subprocess.run([args.reader, "audit", data2], capture_output=True, text=True).stdout.split("\n")
@@ -146,11 +142,7 @@ def main():
         output = open(log, errors="replace").read()
         if PIN in output:
             failures.append("the PIN appears in the kiosk's output")
-    if failures:
-        print("FAIL:\n  " + "\n  ".join(failures))
-        return 1
-    print("ok: hidden gesture, PIN pad, lock after five wrong PINs (kept over a restart), audit, staff screen, leave")
-    return 0
+    return report(failures, "hidden gesture, PIN pad, lock after five wrong PINs (kept over a restart), audit, staff screen, leave")
 
 
 if __name__ == "__main__":

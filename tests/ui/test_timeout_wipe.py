@@ -19,7 +19,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kiosk_driver import Kiosk, KioskError, XServer  # noqa: E402
+from kiosk_driver import Kiosk, KioskError, XServer, fail_with_log, report  # noqa: E402
 
 INACTIVITY = 10
 WARNING = 5
@@ -114,18 +114,12 @@ def main():
             if NAME in output:
                 failures.append("the typed name appears in the kiosk's output")
         except KioskError as e:
-            print("FAIL:", e)
-            print(open(log).read())
-            return 1
+            return fail_with_log(e, log)
         finally:
             x.close()
         if rc != 0:
             failures.append(f"the kiosk exited with {rc}")
-    if failures:
-        print("FAIL:\n  " + "\n  ".join(failures))
-        return 1
-    print("ok: warned, kept with 'I need more time', then wiped: nothing left in memory, output or on screen")
-    return 0
+    return report(failures, "warned, kept with 'I need more time', then wiped: nothing left in memory, output or on screen")
 
 
 if __name__ == "__main__":
