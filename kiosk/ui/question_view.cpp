@@ -1,6 +1,7 @@
 #include "kiosk/ui/question_view.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include <imgui.h>
 
@@ -200,6 +201,15 @@ const engine::ValidationError* error_for(const engine::FormSession& s, const Ite
     return nullptr;
 }
 
+// "How old are you? Select an answer": the question, then the problem; a colon only when the
+// question does not end a sentence itself (in any of the shipped scripts).
+std::string summary_line(const std::string& question, const std::string& problem) {
+    for (std::string_view stop : {"?", ".", "!", ":", "\xd8\x9f", "\xef\xbc\x9f", "\xe3\x80\x82", "\xef\xbc\x9a"})
+        if (question.size() >= stop.size() && question.compare(question.size() - stop.size(), stop.size(), stop) == 0)
+            return question + " " + problem;
+    return question + ": " + problem;
+}
+
 // The widget id of the box (or first date box the problem is about) an error links to, or "" for
 // a question answered with option tiles.
 std::string error_target(const engine::ValidationError& e) {
@@ -235,8 +245,8 @@ void draw_error_summary(DrawContext& dc, const engine::FormSession& session, UiS
     ImGui::Dummy(ImVec2(inner, hs.y));
     for (const auto& e : session.errors()) {
         const std::string occurrence = occurrence_id(e.ref);
-        const std::string text =
-            dc.catalog.form_text(form_key(session, *e.ref.item), e.ref.item->text) + ": " + error_text(dc, session, e);
+        const std::string text = summary_line(dc.catalog.form_text(form_key(session, *e.ref.item), e.ref.item->text),
+                                              error_text(dc, session, e));
         const ImVec2 ts = text_size(dc.fonts.body, text, inner);
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         const float h = std::max(m.target(), ts.y + m.px(2));
