@@ -27,6 +27,9 @@ const char* audit_event_name(AuditEvent e) {
     case AuditEvent::draft_resumed: return "draft-resumed";
     case AuditEvent::draft_deleted: return "draft-deleted";
     case AuditEvent::draft_resume_limited: return "draft-resume-limited";
+    case AuditEvent::refused: return "refused";
+    case AuditEvent::set_aside: return "set-aside";
+    case AuditEvent::put_back: return "put-back";
     case AuditEvent::key_changed: return "key-changed";
     }
     return "unknown";

@@ -25,6 +25,9 @@ enum class AuditEvent {
     draft_resumed,       // subject: "personal" or "parked"
     draft_deleted,       // subject: the reason: "finished", "expired", "wrong-words", "discarded"
     draft_resume_limited,  // too many unknown resume codes ("unknown-codes:<n>"), or "lifted-by-staff"
+    refused,             // the centre refused a submission (subject: its id); it stays in the outbox
+    set_aside,           // staff took a refused submission out of the sending queue (subject: its id)
+    put_back,            // staff put a set-aside submission back in the queue (subject: its id)
     key_changed,         // the database key was changed: "key-file", "passphrase", or a change cut
                          // short and settled at the next open: "finished-after-stop", "undone-after-stop"
                          // ("undone": the change failed before re-encrypting)

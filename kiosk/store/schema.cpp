@@ -70,6 +70,12 @@ const std::vector<const char*>& migrations() {
         DROP TABLE audit_log;
         ALTER TABLE audit_log_v3 RENAME TO audit_log;
         )sql",
+        // 4: submissions the centre refused, and those staff set aside (kept sealed, not sent).
+        R"sql(
+        ALTER TABLE outbox ADD COLUMN refused_at INTEGER;    -- the centre last refused it; NULL otherwise
+        ALTER TABLE outbox ADD COLUMN refused_reason TEXT;   -- the centre's sentence (never personal data)
+        ALTER TABLE outbox ADD COLUMN set_aside_at INTEGER;  -- staff took it out of the sending queue
+        )sql",
     };
     return list;
 }

@@ -98,6 +98,9 @@ void Run::reject(const std::string& id, std::int64_t size, const std::string& re
         skipped_bytes_ += static_cast<std::size_t>(std::max<std::int64_t>(0, size));
         ++result_.rejected;
         result_.rejections.push_back({id, ItemStatus::Rejected, reason});
+        // Kept with the envelope, so staff can list it and set it aside (carers-store refused).
+        // Best effort: the envelope stays in the outbox either way, and is offered again.
+        (void)outbox_.note_refused({{id, reason}}, now());
     }
 }
 
@@ -306,9 +309,10 @@ Result<std::int64_t> apply_receipts_file(store::Database& db, const SyncSettings
 }
 
 Result<ExportedBundle> export_outbox_bundle(store::Database& db, const SyncSettings& settings,
-                                            const std::string& device_token) {
+                                            const std::string& device_token, bool set_aside) {
     store::Outbox outbox(db);
-    auto all = outbox.pending(static_cast<std::size_t>(-1) >> 1, static_cast<std::size_t>(-1) >> 1);
+    auto all = set_aside ? outbox.set_aside_envelopes()
+                         : outbox.pending(static_cast<std::size_t>(-1) >> 1, static_cast<std::size_t>(-1) >> 1);
     if (!all) return all.error();
     OfflineBundle bundle{settings.device_id, SubmissionBatch{new_uuid(), {}}};
     for (auto& e : *all) bundle.batch.envelopes.push_back(to_wire(std::move(e)));

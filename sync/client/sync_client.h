@@ -90,13 +90,15 @@ Result<std::vector<std::pair<std::string, std::string>>> receipted_items(
 Result<std::int64_t> apply_receipts_file(store::Database& db, const SyncSettings& settings, const std::string& text,
                                          std::int64_t now);
 
-// carers-sync --export: every envelope in the outbox as one offline bundle (nothing is deleted
-// until the receipts come back). Returns the file's text and how many envelopes it holds.
+// carers-sync --export: every envelope waiting in the outbox as one offline bundle (nothing is
+// deleted until the receipts come back), or with `set_aside` only those staff set aside after the
+// centre refused them (carried to the centre by hand). Returns the file's text and how many
+// envelopes it holds.
 struct ExportedBundle {
     std::string text;
     std::size_t count = 0;
 };
 Result<ExportedBundle> export_outbox_bundle(store::Database& db, const SyncSettings& settings,
-                                            const std::string& device_token);
+                                            const std::string& device_token, bool set_aside = false);
 
 }  // namespace carers::sync

@@ -31,6 +31,9 @@ void seed(Database& db, int version, const CentreKeys& centre) {
         REQUIRE(db.exec("INSERT INTO personal_draft (form_url, draft, started_at, updated_at) "
                         "VALUES ('f', '{}', 1699999000, 1699999500)").ok());
     }
+    if (version >= 4) {
+        REQUIRE(db.exec("UPDATE outbox SET refused_at = 8, refused_reason = 'Too large.' WHERE id = 'old-1'").ok());
+    }
 }
 
 void check_seeded(LocalStore& s, int version, const CentreKeys& centre) {
@@ -54,6 +57,12 @@ void check_seeded(LocalStore& s, int version, const CentreKeys& centre) {
         CHECK(log->back().subject == "old-1");
         CHECK(log->back().at == 1'699'999'000);
         for (std::size_t i = 1; i < log->size(); ++i) CHECK((*log)[i - 1].seq > (*log)[i].seq);
+    }
+    if (version >= 4) {
+        auto refused = s.outbox().refused();
+        REQUIRE(refused.ok());
+        REQUIRE(refused->size() == 1);
+        CHECK(refused->front().reason == "Too large.");
     }
 }
 

@@ -29,7 +29,8 @@ TEST_CASE("the envelope holds only id, form, kind, time, size and hash besides t
     std::vector<std::string> columns;
     for (int c = 0; c < st->column_count(); ++c) columns.push_back(st->column_name(c));
     CHECK(columns == std::vector<std::string>{"id", "form_url", "form_version", "kind", "created_at", "size", "sha256",
-                                              "sealed", "confirmed_at", "delete_after"});
+                                              "sealed", "confirmed_at", "delete_after", "refused_at", "refused_reason",
+                                              "set_aside_at"});
     auto e = s->outbox().pending(1, 1 << 20).value().front();
     CHECK(e.form_url == "https://x/form");
     CHECK(e.form_version == "2.1");

@@ -3,25 +3,18 @@
 // and nothing left the kiosk without a verified receipt.
 #include <catch2/catch_test_macros.hpp>
 
-#include <arpa/inet.h>
 #include <chrono>
 #include <csignal>
-#include <fcntl.h>
-#include <netinet/in.h>
 #include <random>
-#include <spawn.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
 #include "kiosk/store/settings.h"
 #include "sync/transport/https_connection.h"
+#include "tests/support/tool_process.h"
 #include "tests/sync/sync_fixture.h"
-
-extern char** environ;
 
 using namespace carers;
 using namespace carers::sync;
@@ -29,47 +22,13 @@ using namespace carers::test;
 
 namespace {
 
-pid_t spawn(const std::vector<std::string>& args) {
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    if (!getenv("CARERS_TEST_CHILD_OUTPUT")) posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    if (!getenv("CARERS_TEST_CHILD_OUTPUT")) posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(rc == 0);
-    return pid;
-}
-
-int kill_and_reap(pid_t pid, int sig) {
-    ::kill(pid, sig);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return status;
-}
-
-int free_port() {
-    int s = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(s);
-    return ntohs(a.sin_port);
-}
-
 // carers-centre serve, as a child process; waits until /v1/health answers.
 struct CentreProcess {
     std::filesystem::path dir;
     int port;
     pid_t pid = 0;
     void start() {
-        pid = spawn({CARERS_CENTRE_BIN, "serve", dir.string(), "--bind", "127.0.0.1", "--port", std::to_string(port)});
+        pid = spawn_tool({CARERS_CENTRE_BIN, "serve", dir.string(), "--bind", "127.0.0.1", "--port", std::to_string(port)});
         HttpsConnection c(TlsPolicy{(dir / "tls" / "cert.pem").string(), "", 500, 2000, 2000});
         for (int i = 0; i < 600; ++i) {
             auto ex = c.get("https://127.0.0.1:" + std::to_string(port) + "/v1/health", nullptr);
@@ -105,7 +64,7 @@ TEST_CASE("the centre killed mid-batch, three times: every submission arrives ex
     TempDir dir;
     InitOptions init;
     init.hosts = {"127.0.0.1"};
-    init.port = free_port();
+    init.port = free_loopback_port();
     init.bind_address = "127.0.0.1";
     REQUIRE(init_centre(dir.path(), init).ok());
     auto centre_dir = CentreDirectory::open(dir.path()).value();
@@ -180,7 +139,7 @@ TEST_CASE("carers-sync killed mid-batch, five times: nothing lost, nothing doubl
     int cut_short = 0;  // rounds killed after sending some but not all
     for (int round = 0; round < 5; ++round) {
         auto before = kiosk.outbox_count();
-        pid_t pid = spawn({CARERS_SYNC_BIN, "--config", (kiosk.dir() / "kiosk-sync.json").string(), "--store",
+        pid_t pid = spawn_tool({CARERS_SYNC_BIN, "--config", (kiosk.dir() / "kiosk-sync.json").string(), "--store",
                            kiosk.db_path().string(), "--key", (kiosk.dir() / "kiosk.key").string(), "--quiet"});
         // Kill once it has had at least one receipt, at a random moment after that.
         for (int i = 0; i < 1000 && kiosk.outbox_count() == before; ++i)

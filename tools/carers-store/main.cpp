@@ -9,6 +9,9 @@
 //   carers-store --store kiosk.db [--key kiosk.key] set-pin      set the staff PIN (typed twice)
 //   carers-store --store kiosk.db [--key kiosk.key] unlock-drafts  lift the block after too many unknown resume codes
 //   carers-store --store kiosk.db [--key kiosk.key] rekey        re-encrypt under a new key file or passphrase
+//   carers-store --store kiosk.db [--key kiosk.key] refused      submissions the centre refused, and why
+//   carers-store --store kiosk.db [--key kiosk.key] set-aside ID stop offering a refused one (it stays, sealed)
+//   carers-store --store kiosk.db [--key kiosk.key] put-back ID  offer a set-aside one again at the next sync
 //
 // The key is found as the kiosk finds it: $CREDENTIALS_DIRECTORY/carers-kiosk-db-key, the key
 // file, or the staff passphrase typed here. Exit codes are the store's (kiosk/store/README.md):
@@ -32,6 +35,7 @@ namespace {
 
 int usage() {
     std::fputs("usage: carers-store --store KIOSK.db [--key KEYFILE] status|verify|purge|audit [N]|set-pin|unlock-drafts|rekey\n"
+               "       carers-store --store KIOSK.db [--key KEYFILE] refused|set-aside ID|put-back ID\n"
                "       carers-store --store KIOSK.db (--key KEYFILE init | init --passphrase)\n",
                stderr);
     return 64;
@@ -91,8 +95,10 @@ int main(int argc, char** argv) {
     }
     if (store_path.empty() || command.empty()) return usage();
     if (command != "status" && command != "verify" && command != "purge" && command != "audit" && command != "set-pin" &&
-        command != "unlock-drafts" && command != "rekey" && command != "init")
+        command != "unlock-drafts" && command != "rekey" && command != "init" && command != "refused" &&
+        command != "set-aside" && command != "put-back")
         return usage();
+    if ((command == "set-aside" || command == "put-back") && arg.empty()) return usage();
     if (command == "init") {
         bool passphrase = arg == "--passphrase";
         if ((!passphrase && !arg.empty()) || (passphrase == !key_path.empty())) return usage();
@@ -134,6 +140,8 @@ int main(int argc, char** argv) {
         std::printf("store %s: schema %d, SQLCipher %s, key from %s\n", store_path.c_str(), db.schema_version(),
                     db.cipher_version().c_str(), key_source_name(store.key_source()));
         std::printf("submissions waiting for the centre: %lld\n", static_cast<long long>(stats->waiting));
+        if (stats->set_aside > 0)
+            std::printf("refused and set aside (not sent):   %lld; see `refused`\n", static_cast<long long>(stats->set_aside));
         std::printf("confirmed, kept for retention:      %lld\n", static_cast<long long>(stats->retained));
         std::printf("confirmed by the centre in all:     %lld\n", static_cast<long long>(stats->sent_total));
         std::printf("saved to come back later:           %lld\n", static_cast<long long>(*parked));
@@ -189,6 +197,36 @@ int main(int argc, char** argv) {
                         key_path.c_str(), store_path.c_str());
         std::printf("Back up %s and %s.key-record again; backups made before now still need the old key.\n",
                     store_path.c_str(), store_path.c_str());
+        return 0;
+    }
+    if (command == "refused") {
+        // Envelopes only: the kiosk cannot open what it sealed, so nothing personal can show.
+        auto refused = store.outbox().refused();
+        if (!refused) return fail(db.failure(refused.message()));
+        if (refused->empty()) {
+            std::printf("The Carers Centre has refused nothing that is still on this kiosk.\n");
+            return 0;
+        }
+        for (const auto& r : *refused)
+            std::printf("%s  %-15s made %s UTC, %lld bytes, refused %s UTC%s\n    %s\n", r.id.c_str(), r.kind.c_str(),
+                        when(r.created_at).c_str(), static_cast<long long>(r.size), when(r.refused_at).c_str(),
+                        r.set_aside_at ? (", set aside " + when(r.set_aside_at) + " UTC").c_str() : "", r.reason.c_str());
+        std::printf("Refused submissions stay on this kiosk, sealed, and are offered again at every sync. `set-aside ID` "
+                    "stops offering one (it is kept; `carers-sync --export FILE --set-aside` carries set-aside ones to "
+                    "the centre); `put-back ID` offers it again once the centre has fixed the cause.\n");
+        return 0;
+    }
+    if (command == "set-aside" || command == "put-back") {
+        auto done = command == "set-aside" ? store.outbox().set_aside(arg, now) : store.outbox().put_back(arg, now);
+        if (!done) {
+            std::fprintf(stderr, "carers-store: %s Nothing was changed.\n", done.message().c_str());
+            return 1;
+        }
+        if (command == "set-aside")
+            std::printf("The submission %s is set aside: it stays on this kiosk, sealed, and is no longer sent.\n",
+                        done->c_str());
+        else
+            std::printf("The submission %s is back in the queue: it is sent at the next sync.\n", done->c_str());
         return 0;
     }
     if (command == "unlock-drafts") {

@@ -4,6 +4,7 @@
 //   (the store's key: $CREDENTIALS_DIRECTORY/carers-kiosk-db-key, --key FILE, or the passphrase)
 //   carers-sync ... --install-token device.token     move the enrolment token into the store
 //   carers-sync ... --export bundle.json             write an offline bundle (USB stick)
+//   carers-sync ... --export bundle.json --set-aside only the refused ones staff set aside
 //   carers-sync ... --receipts receipts.json         apply the centre's receipts for a bundle
 //   carers-sync ... --health                         check the centre answers and is trusted
 //
@@ -38,7 +39,7 @@ void on_signal(int) { interrupted = true; }
 
 int usage() {
     std::fputs("usage: carers-sync --config KIOSK.json --store KIOSK.db [--key KEYFILE]\n"
-               "                   [--install-token FILE | --export FILE | --receipts FILE | --health] [--quiet]\n",
+               "                   [--install-token FILE | --export FILE [--set-aside] | --receipts FILE | --health] [--quiet]\n",
                stderr);
     return 64;
 }
@@ -72,7 +73,7 @@ std::optional<std::string> ask_passphrase(const store::PassphraseRequest& reques
 
 int main(int argc, char** argv) {
     std::string config_path, store_path, key_path, install, export_path, receipts_path;
-    bool quiet = false, health = false;
+    bool quiet = false, health = false, set_aside = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&](std::string& into) {
@@ -88,10 +89,11 @@ int main(int argc, char** argv) {
             : a == "--receipts" ? !value(receipts_path)
             : a == "--quiet" ? !(quiet = true)
             : a == "--health" ? !(health = true)
+            : a == "--set-aside" ? !(set_aside = true)
             : true)
             return usage();
     }
-    if (config_path.empty()) return usage();
+    if (config_path.empty() || (set_aside && export_path.empty())) return usage();
     auto config = load_kiosk_sync_config(config_path);
     if (!config) return fail(config.message());
 
@@ -134,12 +136,12 @@ int main(int argc, char** argv) {
     auto token = load_device_token(**db);
     if (!token) return fail(token.message());
     if (!export_path.empty()) {
-        auto bundle = export_outbox_bundle(**db, config->sync, *token);
+        auto bundle = export_outbox_bundle(**db, config->sync, *token, set_aside);
         if (!bundle) return fail(bundle.message());
         if (auto w = write_private_file(export_path, bundle->text); !w) return fail(w.message());
-        std::printf("Wrote %zu sealed submissions to %s. They stay on this kiosk until the centre's receipts\n"
+        std::printf("Wrote %zu sealed%s submissions to %s. They stay on this kiosk until the centre's receipts\n"
                     "for them are applied with: carers-sync ... --receipts FILE\n",
-                    bundle->count, export_path.c_str());
+                    bundle->count, set_aside ? " set-aside" : "", export_path.c_str());
         return 0;
     }
 
