@@ -102,6 +102,7 @@ void KioskApp::run(const AppOptions& opt, volatile std::sig_atomic_t* stop) {
     auto seconds = [&] { return std::chrono::duration<double>(clock::now() - t0).count(); };
     int frames_to_draw = frames_after_change;
     double view_wake = std::numeric_limits<double>::infinity();
+    double housekeeping_wake = std::numeric_limits<double>::infinity();
     double last_input = 0;
     int shot_count = 0;
     std::string last_shot, pending_shot;
@@ -114,14 +115,15 @@ void KioskApp::run(const AppOptions& opt, volatile std::sig_atomic_t* stop) {
         if (frames_to_draw > 0) {
             input = window_.poll();
         } else {
-            // Sleep until the earliest thing that is due: a view's animation, the inactivity timer.
-            const double due = std::min(view_wake, controller_.next_deadline());
+            // Sleep until the earliest thing that is due: a view's animation, the inactivity timer,
+            // housekeeping (an automatic sync).
+            const double due = std::min({view_wake, controller_.next_deadline(), housekeeping_wake});
             double wait = std::clamp(due - seconds(), 0.0, longest_sleep);
             if (opt.exit_after_idle_seconds > 0) wait = std::min(wait, std::max(0.0, opt.exit_after_idle_seconds - (seconds() - last_input)) + 0.01);
             input = wait > 0 ? window_.wait(wait) : window_.poll();
         }
         const double now = seconds();
-        if (housekeeping_) housekeeping_();
+        if (housekeeping_) housekeeping_wake = now + housekeeping_();
         if (input) {
             frames_to_draw = std::max(frames_to_draw, frames_after_change);
             last_input = now;

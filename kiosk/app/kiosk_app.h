@@ -48,9 +48,11 @@ public:
     // Reading aloud (may be left unset: then the kiosk is silent).
     void set_page_reader(PageReader* reader) { reader_ = reader; }
     // Work the kiosk does on its own while it runs (the store's hourly purge of expired drafts
-    // and sent submissions). Called once per wake of the loop, which wakes at least every
-    // minute even when idle, so it must be cheap when nothing is due.
-    void set_housekeeping(std::function<void()> job) { housekeeping_ = std::move(job); }
+    // and sent submissions, automatic sync). Called once per wake of the loop, which wakes at
+    // least every minute even when idle, so it must be cheap when nothing is due. It returns the
+    // seconds until it next has something to do (infinity: nothing planned), and the loop
+    // sleeps no longer than that. Other threads wake the loop with KioskWindow::wake_from_any_thread.
+    void set_housekeeping(std::function<double()> job) { housekeeping_ = std::move(job); }
 
     ui::WidgetRecorder& recorder() { return recorder_; }
     const ui::Theme& theme() const { return theme_; }
@@ -70,7 +72,7 @@ private:
     ui::WidgetRecorder recorder_;
     long frame_ = 0;
     PageReader* reader_ = nullptr;
-    std::function<void()> housekeeping_;
+    std::function<double()> housekeeping_;
     int warmed_text_size_ = 0;  // the text size the other languages' glyphs were last warmed up at
 };
 

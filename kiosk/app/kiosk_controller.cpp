@@ -150,30 +150,34 @@ void KioskController::note_input() {
 }
 
 bool KioskController::tick() {
-    if (poll_sync_ && poll_sync_(staff_) && screen_ == ui::Screen::Staff && staff_facts_) {
-        // A run ended: the counts and the last sync have changed.
-        ui::StaffModel fresh = staff_facts_();
-        fresh.sync_message = staff_.sync_message;
-        staff_ = std::move(fresh);
+    // A run started or ended (automatic runs too), or a connection check answered: the staff
+    // screen's counts, last sync and refused list are read again and it is drawn again.
+    bool staff_changed = false;
+    if (poll_sync_ && poll_sync_(staff_) && screen_ == ui::Screen::Staff) {
+        if (staff_facts_) {
+            staff_ = staff_facts_();
+            poll_sync_(staff_);
+        }
+        staff_changed = true;
     }
     if (screen_ == ui::Screen::Attract || screen_ == ui::Screen::StoreError) {
         const bool changed = shown_countdown_.has_value();
         shown_countdown_.reset();
-        return changed;
+        return changed || staff_changed;
     }
     const double now = clock_.steady();
     switch (timer_.state(now)) {
     case InactivityTimer::State::Active: {
         const bool changed = shown_countdown_.has_value();
         shown_countdown_.reset();
-        return changed;
+        return changed || staff_changed;
     }
     case InactivityTimer::State::Warning: {
         const auto left = timer_.seconds_left(now);
         const bool changed = left != shown_countdown_;
         shown_countdown_ = left;
         if (changed && !ui_state_.focus.empty()) ui_state_.focus.clear();  // the keyboard goes with the page
-        return changed;
+        return changed || staff_changed;
     }
     case InactivityTimer::State::Expired:
         wipe_session();
@@ -319,6 +323,12 @@ void KioskController::apply(ui::Intents& intents) {
             staff_.sync_message = start_sync_ ? start_sync_() : std::string("Sync is not set up on this kiosk.");
             if (poll_sync_) poll_sync_(staff_);
             break;
+        case K::CheckConnection:
+            if (screen_ != ui::Screen::Staff) break;
+            if (check_connection_) check_connection_();
+            else staff_.check_message = "Sync is not set up on this kiosk.";
+            if (poll_sync_) poll_sync_(staff_);
+            break;
         case K::LeaveKioskMode:
             if (screen_ == ui::Screen::Staff || screen_ == ui::Screen::StoreError) quit_ = true;
             break;
@@ -343,6 +353,7 @@ void KioskController::submit_pin(std::string& pin) {
         wipe_session();
         reset_display();
         staff_ = staff_facts_ ? staff_facts_() : ui::StaffModel{};
+        if (poll_sync_) poll_sync_(staff_);
         go_to(ui::Screen::Staff);
         return;
     case StaffPinCheck::Status::Wrong:
@@ -379,6 +390,7 @@ void KioskController::on_completed() {
     auto saved = outbox.submit({q.url, q.version, kind_of_form(form_id_), std::move(text)}, *centre_key_, clock_.unix());
     if (saved) {
         notice_ = ui::KioskModel::Notice::Saved;
+        if (on_submitted_) on_submitted_();
     } else {
         notice_ = ui::KioskModel::Notice::SaveFailed;
         notice_detail_ = saved.message();

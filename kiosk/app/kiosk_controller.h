@@ -53,12 +53,16 @@ public:
     void set_staff_entry_state(std::function<ui::StaffEntryModel(std::int64_t now)> state) {
         staff_entry_state_ = std::move(state);
     }
-    // "Sync now": `start` begins a run (a sentence when it cannot); `poll` copies its progress
-    // into the staff model and is true when a run has just ended.
+    // "Sync now": `start` begins a run (a sentence when it cannot); `poll` copies progress, the
+    // last result and the next automatic run into the staff model, and is true when they changed.
     void set_sync(std::function<std::string()> start, std::function<bool(ui::StaffModel&)> poll) {
         start_sync_ = std::move(start);
         poll_sync_ = std::move(poll);
     }
+    // "Check connection" (its outcome reaches the staff model through `poll`), and what to tell
+    // when a submission has entered the outbox (the kiosk sends it on its own soon after).
+    void set_connection_check(std::function<void()> check) { check_connection_ = std::move(check); }
+    void set_on_submitted(std::function<void()> hook) { on_submitted_ = std::move(hook); }
     void set_read_aloud_available(bool available) { read_aloud_available_ = available; }
     // The language each new person starts in (a wipe goes back to it).
     void set_default_language(std::string code);
@@ -138,6 +142,8 @@ private:
     std::function<ui::StaffEntryModel(std::int64_t)> staff_entry_state_;
     std::function<std::string()> start_sync_;
     std::function<bool(ui::StaffModel&)> poll_sync_;
+    std::function<void()> check_connection_;
+    std::function<void()> on_submitted_;
     ui::StaffEntryModel staff_entry_;
     ui::StaffModel staff_;
     std::string store_error_, store_error_code_;

@@ -1,7 +1,11 @@
-#include "kiosk/app/staff_sync.h"
+#include "kiosk/app/kiosk_sync.h"
+
+#include <ctime>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 
+#include "sync/client/centre_check.h"
 #include "sync/protocol/kiosk_sync_config.h"
 
 namespace carers::app {
@@ -26,9 +30,20 @@ std::string sync_sections(const std::string& config_json) {
 
 }  // namespace
 
-StaffSync::StaffSync(std::filesystem::path database, store::SecretKey key, const std::string& config_json,
-                     std::filesystem::path config_dir)
-    : database_(std::move(database)), key_(key) {
+std::string local_time_for_staff(std::int64_t at, std::int64_t now) {
+    std::time_t a = static_cast<std::time_t>(at), n = static_cast<std::time_t>(now);
+    std::tm ta{}, tn{};
+    localtime_r(&a, &ta);
+    localtime_r(&n, &tn);
+    const bool today = ta.tm_year == tn.tm_year && ta.tm_yday == tn.tm_yday;
+    char buf[32];
+    std::strftime(buf, sizeof buf, today ? "%H:%M" : "%Y-%m-%d %H:%M", &ta);
+    return buf;
+}
+
+KioskSync::KioskSync(std::filesystem::path database, store::SecretKey key, const std::string& config_json,
+                     std::filesystem::path config_dir, KioskSyncHooks hooks)
+    : database_(std::move(database)), key_(key), hooks_(std::move(hooks)) {
     if (config_json.empty()) {
         problem_ = "Sync is not set up: this kiosk has no settings file (kiosk.json).";
         return;
@@ -39,30 +54,125 @@ StaffSync::StaffSync(std::filesystem::path database, store::SecretKey key, const
         return;
     }
     settings_ = parsed->sync;
+    // Due at once: whatever a crash, power cut or closed kiosk left in the outbox goes first.
+    schedule_.emplace(settings_->auto_sync_minutes, hooks_.unix_now(), hooks_.environment.jitter_seed);
 }
 
-std::string StaffSync::start() {
+KioskSync::~KioskSync() {
+    check_cancel_ = true;
+    if (check_thread_.joinable()) check_thread_.join();
+}
+
+bool KioskSync::start_run(std::int64_t now) {
+    auto wake = hooks_.wake;
+    if (!sync_.start({database_, key_}, *settings_, hooks_.environment, [wake] {
+            if (wake) wake();
+        }))
+        return false;
+    schedule_->started(now);
+    changed_ = true;
+    return true;
+}
+
+void KioskSync::collect(std::int64_t now) {
+    auto result = sync_.take_result();
+    if (!result) return;
+    if (schedule_) schedule_->finished(*result, now);
+    last_message_ = result->message;
+    last_finished_ = now;
+    changed_ = true;
+}
+
+std::string KioskSync::start_now() {
     if (!settings_) return problem_;
-    if (!sync_.start({database_, key_}, *settings_)) return "A sync is already running.";
+    collect(hooks_.unix_now());
+    if (!start_run(hooks_.unix_now())) return "A sync is already running.";
     return {};
 }
 
-bool StaffSync::poll(ui::StaffModel& m) {
-    const bool was_syncing = m.syncing;
-    m.syncing = sync_.running();
-    if (m.syncing) {
+void KioskSync::submitted() {
+    if (schedule_) schedule_->submitted(hooks_.unix_now());
+    changed_ = true;
+}
+
+double KioskSync::on_wake() {
+    constexpr double nothing_planned = std::numeric_limits<double>::infinity();
+    if (!schedule_) return nothing_planned;
+    const std::int64_t now = hooks_.unix_now();
+    collect(now);
+    // The outbox is counted only once the time has come (due() with one waiting says whether it
+    // has), so a busy loop does not query the store every frame.
+    if (schedule_->due(now, 1)) {
+        if (hooks_.waiting && schedule_->due(now, hooks_.waiting())) start_run(now);
+        // The time has come but nothing waits: the next submission sets a new time (submitted()),
+        // so there is nothing to wake up for until then.
+        else return nothing_planned;
+    }
+    const std::int64_t next = schedule_->next_at();
+    if (next == sync::SyncSchedule::never) return nothing_planned;
+    return static_cast<double>(std::max<std::int64_t>(0, next - now)) + 0.5;
+}
+
+std::int64_t KioskSync::next_automatic_run() const {
+    return schedule_ ? schedule_->next_at() : sync::SyncSchedule::never;
+}
+
+void KioskSync::check_connection() {
+    changed_ = true;
+    if (!settings_) {
+        check_message_ = problem_;
+        return;
+    }
+    if (checking_.load()) return;
+    if (check_thread_.joinable()) check_thread_.join();  // the last check has ended; reap it
+    checking_ = true;
+    check_cancel_ = false;
+    check_message_.clear();
+    check_thread_ = std::thread([this, settings = *settings_] {
+        auto health = sync::check_centre(settings, &check_cancel_);
+        {
+            std::lock_guard lock(check_mutex_);
+            check_result_ = health ? health->message : health.message();
+        }
+        checking_ = false;
+        if (hooks_.wake) hooks_.wake();
+    });
+}
+
+bool KioskSync::poll(ui::StaffModel& m) {
+    const std::int64_t now = hooks_.unix_now();
+    collect(now);
+    {
+        std::lock_guard lock(check_mutex_);
+        if (check_result_) {
+            check_message_ = std::move(*check_result_);
+            check_result_.reset();
+            changed_ = true;
+        }
+    }
+    const bool running = sync_.running();
+    if (running != was_running_) changed_ = true;
+    was_running_ = running;
+
+    m.syncing = running;
+    if (running) {
         const sync::SyncProgress p = sync_.progress();
         const std::int64_t done = p.confirmed + p.rejected;
         m.sync_progress = p.total > 0 ? static_cast<float>(done) / static_cast<float>(p.total) : 0.f;
         m.sync_message = p.status;
-    }
-    if (auto r = sync_.take_result()) {
-        m.syncing = false;
+    } else if (!last_message_.empty()) {
         m.sync_progress = 1.f;
-        m.sync_message = r->message;
-        return true;
+        m.sync_message = last_message_;
     }
-    return was_syncing && !m.syncing;
+    m.sync_finished_at = last_finished_ ? local_time_for_staff(last_finished_, now) : "";
+    m.auto_sync = schedule_ && schedule_->enabled();
+    const std::int64_t next = next_automatic_run();
+    m.next_sync = next == sync::SyncSchedule::never ? "" : local_time_for_staff(std::max(next, now), now);
+    m.checking = checking_.load();
+    m.check_message = m.checking ? "" : check_message_;
+    const bool changed = changed_;
+    changed_ = false;
+    return changed;
 }
 
 }  // namespace carers::app

@@ -18,7 +18,7 @@
 #include "kiosk/app/options.h"
 #include "kiosk/app/screenshot_tour.h"
 #include "kiosk/app/staff_services.h"
-#include "kiosk/app/staff_sync.h"
+#include "kiosk/app/kiosk_sync.h"
 #include "kiosk/app/window_choice.h"
 #include "kiosk/common/hidden_input.h"
 #include "kiosk/common/secure_wipe.h"
@@ -160,7 +160,7 @@ int main(int argc, char** argv) {
     i18n::LoadedLocales locales = i18n::load_locales(opt.locales_dir);
     for (const auto& problem : locales.problems) staff_log(problem);
     if (!locales.languages.find(opt.language)) staff_log("No translation for language " + opt.language + "; using English.");
-    std::unique_ptr<app::StaffSync> staff_sync;  // outlives nothing it refers to: declared before the controller
+    std::unique_ptr<app::KioskSync> kiosk_sync;  // outlives nothing it refers to: declared before the controller
     app::KioskController controller(std::move(forms), config, store ? &store->database() : nullptr,
                                     {steady_seconds, unix_now}, locales.languages.all());
     controller.set_default_language(locales.languages.get(opt.language).language().code);
@@ -173,10 +173,21 @@ int main(int argc, char** argv) {
             [&store](std::string pin, std::int64_t now) { return app::check_staff_pin(*store, std::move(pin), now); });
         controller.set_staff_entry_state([&store](std::int64_t now) { return app::staff_entry_state(*store, now); });
         controller.set_staff_facts([&store, &config] { return app::staff_facts(*store, config, CARERS_VERSION); });
-        staff_sync = std::make_unique<app::StaffSync>(store->database().path(), store_key, config.raw_json,
-                                                      opt.config.parent_path());
-        controller.set_sync([&staff_sync] { return staff_sync->start(); },
-                            [&staff_sync](ui::StaffModel& m) { return staff_sync->poll(m); });
+        // Sending on its own: at start-up, after each submission and every auto_sync_minutes, on
+        // threads of their own that wake the event loop when they end.
+        app::KioskSyncHooks hooks;
+        hooks.unix_now = unix_now;
+        hooks.waiting = [&store]() -> std::int64_t {
+            auto n = store->outbox().count();
+            return n ? *n : 0;
+        };
+        hooks.wake = app::KioskWindow::wake_from_any_thread;
+        kiosk_sync = std::make_unique<app::KioskSync>(store->database().path(), store_key, config.raw_json,
+                                                      opt.config.parent_path(), std::move(hooks));
+        controller.set_sync([&kiosk_sync] { return kiosk_sync->start_now(); },
+                            [&kiosk_sync](ui::StaffModel& m) { return kiosk_sync->poll(m); });
+        controller.set_connection_check([&kiosk_sync] { kiosk_sync->check_connection(); });
+        controller.set_on_submitted([&kiosk_sync] { kiosk_sync->submitted(); });
     } else if (!tour) {
         staff_log(store_problem);
         controller.show_store_error(store_problem, store_code);
@@ -205,16 +216,19 @@ int main(int argc, char** argv) {
     if (voices) kiosk.set_page_reader(&reader);
 
     // Expired drafts and sent submissions go hourly, not only at start-up: a kiosk may run for
-    // weeks. Counts only reach the log, never what was purged.
+    // weeks. Counts only reach the log, never what was purged. Automatic sync says when it next
+    // needs the loop awake.
     if (store) {
-        kiosk.set_housekeeping([&store] {
+        kiosk.set_housekeeping([&store, &kiosk_sync] {
             auto purged = store->purge_if_due(unix_now());
             if (!purged) staff_log("Could not purge expired records: " + purged.message());
+            return kiosk_sync->on_wake();
         });
     }
     std::signal(SIGTERM, request_stop);
     std::signal(SIGINT, request_stop);
     kiosk.run({opt.widget_dump, opt.screenshot_dir, opt.exit_after_idle_seconds}, &stop_requested);
     controller.wipe_session();
+    kiosk_sync.reset();  // ends a run or check while the window its threads wake still exists
     return store_problem.empty() ? ok : store_exit;
 }

@@ -109,6 +109,10 @@ ui::StaffModel staff_facts(store::LocalStore& store, const KioskConfig& config, 
         m.waiting = stats->waiting;
         m.sent = stats->sent_total;
     }
+    // The centre's refusals: the id's first group (enough for `carers-store set-aside`) and its
+    // reason. The kiosk cannot open what it sealed, so nothing personal is shown.
+    if (auto refused = store.outbox().refused())
+        for (const auto& r : *refused) m.refused.push_back({r.id.substr(0, 8), r.reason, r.set_aside_at != 0});
     if (auto recent = store::recent_audit(store.database(), 500))
         for (const auto& e : *recent)
             if (e.event == store::audit_event_name(store::AuditEvent::synced)) {

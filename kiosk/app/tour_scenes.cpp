@@ -205,6 +205,27 @@ std::vector<Scene> tour_scenes(KioskController& c) {
                        c.set_staff_for_tour(m);
                        c.show(Screen::Staff);
                    }});
+    // After a run, with the centre's refusals and a connection check: the longest staff page.
+    out.push_back({"staff-refused", true, [&c] {
+                       c.wipe_session();
+                       ui::StaffModel m;
+                       m.waiting = 2;
+                       m.sent = 44;
+                       m.last_sync = "2026-11-23 09:45";
+                       m.auto_sync = true;
+                       m.next_sync = "10:00";
+                       m.sync_message = "Sent 3 submissions; the Carers Centre confirmed receipt of each. 2 submissions "
+                                        "were refused by the centre and kept on this kiosk.";
+                       m.sync_finished_at = "09:45";
+                       m.check_message = "Connected to Example Carers Centre: trusted, receipts will verify.";
+                       m.refused = {{"3f2a9c1e", "It is larger (9000000 bytes) than the centre accepts (8388608 bytes).", false},
+                                    {"b71d0e42", "Its bytes do not match its hash: it was damaged on the way. It stays on the kiosk.",
+                                     true}};
+                       m.venue = {{"Venue", "Example Library"}};
+                       m.version = "0.1.0";
+                       c.set_staff_for_tour(m);
+                       c.show(Screen::Staff);
+                   }});
     out.push_back({"store-error", true, [&c] {
                        c.wipe_session();
                        c.show_store_error("The kiosk's database is damaged and cannot be opened.", "database-damaged (13)");

@@ -43,6 +43,7 @@ struct Intent {
         SubmitPin,       // text: the PIN typed (zeroed by the app after checking)
         CloseStaff,      // back to the attract screen
         SyncNow,
+        CheckConnection, // staff: can this kiosk reach and trust its Carers Centre?
         LeaveKioskMode,  // quit the app (staff only)
     };
     Kind kind;

@@ -52,6 +52,14 @@ struct StaffEntryModel {
     std::string error;       // a sentence for staff when the store failed
 };
 
+// A submission the Carers Centre refused: its id's first characters and the centre's reason.
+// Nothing personal: the kiosk cannot open what it sealed.
+struct RefusedSubmission {
+    std::string short_id;   // enough for `carers-store set-aside`
+    std::string reason;     // the centre's sentence (English: it comes from the centre)
+    bool set_aside = false; // staff took it out of the sending queue
+};
+
 struct StaffModel {
     std::int64_t waiting = 0;       // sealed submissions in the outbox
     std::int64_t sent = 0;          // receipts verified by the centre
@@ -59,6 +67,12 @@ struct StaffModel {
     bool syncing = false;
     float sync_progress = 0;        // 0..1 while syncing
     std::string sync_message;       // the last sync's outcome in words, or empty
+    std::string sync_finished_at;   // local time the last run ended ("" before the first)
+    bool auto_sync = false;         // the kiosk sends on its own
+    std::string next_sync;          // local time of the next automatic run ("" when none is due)
+    bool checking = false;          // "Check connection" is under way
+    std::string check_message;      // its outcome in a sentence, or empty
+    std::vector<RefusedSubmission> refused;
     std::vector<std::pair<std::string, std::string>> venue;  // label and value, for display
     std::string version;
 };

@@ -1,5 +1,7 @@
-// The staff screen: what is waiting to be sent, what has been sent, when the last sync worked,
-// "Sync now" with its progress, the venue's settings, and the way out of kiosk mode.
+// The staff screen: what is waiting to be sent, what has been sent, when the last sync worked and
+// when the next automatic one is, "Sync now" with its progress and last result, "Check
+// connection", the submissions the centre refused, the venue's settings, and the way out of kiosk
+// mode.
 #include <imgui.h>
 
 #include "kiosk/ui/screens.h"
@@ -44,6 +46,11 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
     fact(dc, dc.tr("Submissions waiting to be sent"), std::to_string(s.waiting));
     fact(dc, dc.tr("Submissions sent to the Carers Centre"), std::to_string(s.sent));
     fact(dc, dc.tr("Last successful sync"), s.last_sync.empty() ? dc.tr("Never") : s.last_sync);
+    fact(dc, dc.tr("Next automatic sync"),
+         !s.auto_sync             ? dc.tr("Automatic sync is off: only Sync now sends.")
+         : s.syncing              ? dc.tr("Sending now")
+         : s.next_sync.empty()    ? dc.tr("After the next submission")
+                                  : s.next_sync);
     ImGui::Dummy(ImVec2(0, m.px(3)));
     if (s.syncing) {
         dc.wake_in(0.25);  // the progress moves on the sync thread; look again soon
@@ -53,7 +60,28 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
     } else if (touch_button(dc, "staff:sync", dc.tr("Sync now"), ButtonStyle::Primary, m.px(60))) {
         out.push_back({Intent::Kind::SyncNow});
     }
-    if (!s.sync_message.empty()) wrapped_text(s.sync_message, dc.fonts.body, p.text);
+    if (!s.sync_message.empty())
+        fact(dc, dc.tr("Last sync result"), s.sync_finished_at.empty() ? s.sync_message : s.sync_finished_at + ": " + s.sync_message);
+
+    ImGui::Dummy(ImVec2(0, m.px(3)));
+    if (s.checking) {
+        dc.wake_in(0.25);
+        wrapped_text(dc.tr("Checking the connection..."), dc.fonts.body, p.text);
+        if (dc.recorder) dc.recorder->record_last_item("staff:checking", "");
+    } else if (touch_button(dc, "staff:check", dc.tr("Check connection"), ButtonStyle::Secondary, m.px(60))) {
+        out.push_back({Intent::Kind::CheckConnection});
+    }
+    if (!s.check_message.empty()) wrapped_text(s.check_message, dc.fonts.body, p.text);
+
+    if (!s.refused.empty()) {
+        ImGui::Dummy(ImVec2(0, m.px(4)));
+        wrapped_text(dc.tr("Refused by the Carers Centre"), dc.fonts.heading, p.text);
+        wrapped_text(dc.tr("These stay on this kiosk, sealed, and are offered again at every sync. To stop offering "
+                           "one, set it aside with carers-store set-aside and the number shown."),
+                     dc.fonts.small, p.secondary_text);
+        for (const auto& r : s.refused)
+            fact(dc, r.set_aside ? r.short_id + " (" + dc.tr("set aside") + ")" : r.short_id, r.reason);
+    }
 
     ImGui::Dummy(ImVec2(0, m.px(4)));
     wrapped_text(dc.tr("Venue settings"), dc.fonts.heading, p.text);

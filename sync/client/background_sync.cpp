@@ -10,7 +10,7 @@ BackgroundSync::~BackgroundSync() {
     if (thread_.joinable()) thread_.join();
 }
 
-bool BackgroundSync::start(StoreAccess store, SyncSettings settings, SyncEnvironment env) {
+bool BackgroundSync::start(StoreAccess store, SyncSettings settings, SyncEnvironment env, std::function<void()> on_end) {
     if (running_.load()) return false;
     if (thread_.joinable()) thread_.join();  // the previous run has finished; reap its thread
     cancel_ = false;
@@ -22,7 +22,8 @@ bool BackgroundSync::start(StoreAccess store, SyncSettings settings, SyncEnviron
         progress_.phase = SyncProgress::Phase::Sending;
         progress_.status = "Starting…";
     }
-    thread_ = std::thread(&BackgroundSync::body, this, std::move(store), std::move(settings), std::move(env));
+    thread_ = std::thread(&BackgroundSync::body, this, std::move(store), std::move(settings), std::move(env),
+                          std::move(on_end));
     return true;
 }
 
@@ -42,7 +43,7 @@ std::optional<SyncResult> BackgroundSync::take_result() {
     return r;
 }
 
-void BackgroundSync::body(StoreAccess access, SyncSettings settings, SyncEnvironment env) {
+void BackgroundSync::body(StoreAccess access, SyncSettings settings, SyncEnvironment env, std::function<void()> on_end) {
     SyncResult result;
     // Its own connection: SQLite transactions must not interleave with the UI thread's.
     auto db = store::Database::open(access.database, access.key);
@@ -67,6 +68,7 @@ void BackgroundSync::body(StoreAccess access, SyncSettings settings, SyncEnviron
         result_ = std::move(result);
     }
     running_ = false;
+    if (on_end) on_end();
 }
 
 }  // namespace carers::sync

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -33,8 +34,9 @@ public:
     BackgroundSync& operator=(const BackgroundSync&) = delete;
 
     // Starts a run unless one is going (then returns false and changes nothing). The device token
-    // is read from the store on the sync thread.
-    bool start(StoreAccess store, SyncSettings settings, SyncEnvironment env = {});
+    // is read from the store on the sync thread. `on_end`, when given, is called on the sync
+    // thread once the result is ready (the kiosk wakes its event loop with it).
+    bool start(StoreAccess store, SyncSettings settings, SyncEnvironment env = {}, std::function<void()> on_end = {});
     // Asks the run to stop; it ends within a moment (an in-flight request is aborted).
     void cancel();
     bool running() const;
@@ -44,7 +46,7 @@ public:
     std::optional<SyncResult> take_result();
 
 private:
-    void body(StoreAccess store, SyncSettings settings, SyncEnvironment env);
+    void body(StoreAccess store, SyncSettings settings, SyncEnvironment env, std::function<void()> on_end);
 
     mutable std::mutex mutex_;
     std::thread thread_;

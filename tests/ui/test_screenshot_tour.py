@@ -33,7 +33,7 @@ MIN_GAP_MM = 8.0
 SLACK_PX = 1.0  # rounding of positions to pixels
 # Not controls a person aims at: the attract screen is one screen-sized button, the PIN box only
 # shows dots, and the confirmation's panels are text (recorded so tests can find them).
-NOT_TARGETS = {"attract", "pin:box", "staff:progress", "urgent-help", "reference-panel"}
+NOT_TARGETS = {"attract", "pin:box", "staff:progress", "urgent-help", "reference-panel", "staff:checking"}
 
 
 def gap_between(a, b):
