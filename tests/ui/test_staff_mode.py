@@ -119,6 +119,7 @@ def main():
                 if kiosk.screen() != "staff":
                     failures.append(f"the right PIN opened {kiosk.screen()!r}")
                 kiosk.tap("staff:sync")  # not set up here: it must say so, not crash
+                kiosk.tap("staff:check")  # the same for Check connection
                 kiosk.tap("staff:leave")
                 deadline = time.time() + 15
                 while kiosk.proc.poll() is None and time.time() < deadline:
