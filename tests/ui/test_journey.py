@@ -141,7 +141,10 @@ def main():
         log = os.path.join(tmp, "kiosk.log")
         started = time.time()
         try:
-            kiosk = Kiosk(args.kiosk, data, x.env(), screenshot_dir=args.screenshots, log=log)
+            # A long journey may ask for a smaller window at the same size in millimetres (fewer pixels
+            # for the software renderer to fill on every frame; the layout is the same).
+            kiosk = Kiosk(args.kiosk, data, x.env(), args=journey.get("kiosk_args", []), screenshot_dir=args.screenshots,
+                          log=log)
             try:
                 failures = drive(kiosk, journey_steps.steps_for(journey))
                 kiosk.tap(journey.get("finish_with", "start-again"))
