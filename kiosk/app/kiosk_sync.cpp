@@ -91,6 +91,7 @@ std::string KioskSync::start_now() {
 }
 
 void KioskSync::submitted() {
+    found_empty_at_ = -1;
     if (schedule_) schedule_->submitted(hooks_.unix_now());
     changed_ = true;
 }
@@ -103,10 +104,17 @@ double KioskSync::on_wake() {
     // The outbox is counted only once the time has come (due() with one waiting says whether it
     // has), so a busy loop does not query the store every frame.
     if (schedule_->due(now, 1)) {
-        if (hooks_.waiting && schedule_->due(now, hooks_.waiting())) start_run(now);
         // The time has come but nothing waits: the next submission sets a new time (submitted()),
-        // so there is nothing to wake up for until then.
-        else return nothing_planned;
+        // so there is nothing to wake up for until then. (Staff tools may change the outbox too,
+        // e.g. put-back: it is counted again at least every minute.)
+        if (found_empty_at_ >= 0 && now - found_empty_at_ < 60) return nothing_planned;
+        const std::int64_t waiting = hooks_.waiting ? hooks_.waiting() : 0;
+        if (waiting == 0) {
+            found_empty_at_ = now;
+            return nothing_planned;
+        }
+        found_empty_at_ = -1;
+        start_run(now);
     }
     const std::int64_t next = schedule_->next_at();
     if (next == sync::SyncSchedule::never) return nothing_planned;
@@ -167,7 +175,9 @@ bool KioskSync::poll(ui::StaffModel& m) {
     m.sync_finished_at = last_finished_ ? local_time_for_staff(last_finished_, now) : "";
     m.auto_sync = schedule_ && schedule_->enabled();
     const std::int64_t next = next_automatic_run();
-    m.next_sync = next == sync::SyncSchedule::never ? "" : local_time_for_staff(std::max(next, now), now);
+    // Due but nothing waiting: the next run follows the next submission, not a time.
+    const bool idle = next <= now && found_empty_at_ >= 0;
+    m.next_sync = next == sync::SyncSchedule::never || idle ? "" : local_time_for_staff(std::max(next, now), now);
     m.checking = checking_.load();
     m.check_message = m.checking ? "" : check_message_;
     const bool changed = changed_;

@@ -81,6 +81,9 @@ private:
     std::optional<sync::SyncSchedule> schedule_;
     bool was_running_ = false;  // as poll() last saw it
     bool changed_ = false;      // something poll() shows changed since it last looked
+    // When the outbox was last counted and found empty (-1: not known to be empty). A due time
+    // with nothing waiting is counted again only after a submission or a minute, not every frame.
+    std::int64_t found_empty_at_ = -1;
     std::string last_message_;
     std::int64_t last_finished_ = 0;
 

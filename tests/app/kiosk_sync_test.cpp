@@ -133,6 +133,9 @@ TEST_CASE("the kiosk sends on its own at start-up and a minute after a carer sub
     now += 15 * 60;
     CHECK(std::isinf(sync.on_wake()));
     CHECK_FALSE(sync.running());
+    ui::StaffModel idle;
+    sync.poll(idle);
+    CHECK(idle.next_sync.empty());  // the staff screen says "After the next submission"
 }
 
 namespace {
