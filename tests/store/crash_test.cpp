@@ -25,13 +25,6 @@ using Catch::Matchers::ContainsSubstring;
 
 namespace {
 
-std::string hex(const std::uint8_t* p, std::size_t n) {
-    std::string h(n * 2 + 1, '\0');
-    sodium_bin2hex(h.data(), h.size(), p, n);
-    h.pop_back();
-    return h;
-}
-
 struct Saved {
     int run = 0;
     int n = 0;
@@ -47,10 +40,8 @@ std::map<std::string, OutboxEnvelope> all_envelopes(LocalStore& s) {
 
 }  // namespace
 
-TEST_CASE("a store killed 200 times mid-save keeps every submission it reported as saved, byte for byte") {
-    test::TempDir dir;
-    CentreKeys centre;
-    const std::string pk = hex(centre.pk.data(), centre.pk.size());
+TEST_CASE_METHOD(StoreFolder, "a store killed 200 times mid-save keeps every submission it reported as saved, byte for byte") {
+    const std::string pk = to_hex(centre.pk);
     const char* seed_env = std::getenv("CARERS_CRASH_SEED");
     const unsigned seed = seed_env ? static_cast<unsigned>(std::strtoul(seed_env, nullptr, 10)) : 20261123u;
     INFO("seed " << seed << " (set CARERS_CRASH_SEED to replay)");
@@ -109,7 +100,7 @@ TEST_CASE("a store killed 200 times mid-save keeps every submission it reported 
     REQUIRE(reported.size() > 50);
     CHECK(killed_before_ready > 5);
 
-    auto s = open_store_ok(fast_options(dir.path()));
+    auto s = open();
     auto problems = s->database().integrity_problems(true);
     REQUIRE(problems.ok());
     CHECK(problems->empty());
@@ -156,19 +147,16 @@ TEST_CASE("a store killed 200 times mid-save keeps every submission it reported 
     }
 }
 
-TEST_CASE("a store that runs out of file space says the disk is full and damages nothing saved before") {
-    test::TempDir dir;
-    CentreKeys centre;
-    auto o = fast_options(dir.path());
+TEST_CASE_METHOD(StoreFolder, "a store that runs out of file space says the disk is full and damages nothing saved before") {
     std::vector<std::string> before;
     {
-        auto s = open_store_ok(o);
+        auto s = open();
         for (int n = 0; n < 20; ++n) before.push_back(s->outbox().submit({"u", "1", "k", crash_payload(6000, n)}, centre.pk, n).value());
     }
-    auto db_size = static_cast<long long>(std::filesystem::file_size(o.key.database));
+    auto db_size = static_cast<long long>(std::filesystem::file_size(options.key.database));
     long long limit = std::max(db_size, 64LL * 1024) + 128 * 1024;
 
-    ChildProcess child({CARERS_STORE_CHILD, "fill-disk", dir.path().string(), hex(centre.pk.data(), centre.pk.size()),
+    ChildProcess child({CARERS_STORE_CHILD, "fill-disk", dir.path().string(), to_hex(centre.pk),
                         std::to_string(limit)},
                        dir / "child-stderr.txt");
     int status = child.collect();
@@ -198,7 +186,7 @@ TEST_CASE("a store that runs out of file space says the disk is full and damages
     CHECK_THAT(failure, ContainsSubstring("failed disk-full 14 The answers could not be saved: The disk is full"));
     CHECK(count == static_cast<long long>(before.size() + saved_by_child.size()));  // it can still read
 
-    auto s = open_store_ok(o);
+    auto s = open();
     auto problems = s->database().integrity_problems(true);
     REQUIRE(problems.ok());
     CHECK(problems->empty());
@@ -216,11 +204,9 @@ TEST_CASE("a store that runs out of file space says the disk is full and damages
     CHECK(s->outbox().submit({"u", "1", "k", "{}"}, centre.pk, 1).ok());
 }
 
-TEST_CASE("on a full tmpfs the kiosk says the disk is full, keeps everything saved, and saves again once space is freed") {
-    test::TempDir dir;
-    CentreKeys centre;
-    ChildProcess child({CARERS_STORE_CHILD, "tmpfs-full", dir.path().string(), hex(centre.pk.data(), centre.pk.size()),
-                        hex(centre.sk.data(), centre.sk.size())},
+TEST_CASE_METHOD(StoreFolder, "on a full tmpfs the kiosk says the disk is full, keeps everything saved, and saves again once space is freed") {
+    ChildProcess child({CARERS_STORE_CHILD, "tmpfs-full", dir.path().string(), to_hex(centre.pk),
+                        to_hex(centre.sk)},
                        dir / "child-stderr.txt");
     int status = child.collect();
     INFO(child.output());
@@ -239,18 +225,15 @@ TEST_CASE("on a full tmpfs the kiosk says the disk is full, keeps everything sav
     CHECK(of == saved);
 }
 
-TEST_CASE("a key change killed at random moments 40 times always reopens with every record intact") {
-    test::TempDir dir;
-    CentreKeys centre;
-    const std::string pk = hex(centre.pk.data(), centre.pk.size());
+TEST_CASE_METHOD(StoreFolder, "a key change killed at random moments 40 times always reopens with every record intact") {
+    const std::string pk = to_hex(centre.pk);
     const char* seed_env = std::getenv("CARERS_CRASH_SEED");
     const unsigned seed = seed_env ? static_cast<unsigned>(std::strtoul(seed_env, nullptr, 10)) : 20261124u;
     INFO("seed " << seed << " (set CARERS_CRASH_SEED to replay)");
     std::mt19937 rng(seed);
-    auto o = fast_options(dir.path());
     std::string code;
     {
-        auto s = open_store_ok(o, 1'700'000'000);
+        auto s = open(1'700'000'000);
         for (int i = 0; i < 30; ++i) REQUIRE(s->outbox().submit({"u", "1", "k", crash_payload(0, i)}, centre.pk, 1).ok());
         REQUIRE(s->personal_drafts().save("rekey-form", crash_payload(1, 1), 1'700'000'000).ok());
         auto t = s->parked_drafts().save(crash_payload(2, 2), "lighthouse", 1'700'000'000);
@@ -274,14 +257,14 @@ TEST_CASE("a key change killed at random moments 40 times always reopens with ev
             for (const auto& line : child.lines()) rekeys += line.rfind("rekeyed ", 0) == 0 ? 1 : 0;
         }
         // What a restarted kiosk finds: the store opens, the change settled one way or the other.
-        auto s = open_store_ok(o, 1'700'000'100);
+        auto s = open(1'700'000'100);
         auto log = recent_audit(s->database(), 3).value();
         for (const auto& e : log) {
             finished += e.event == "key-changed" && e.subject == "finished-after-stop" ? 1 : 0;
             undone += e.event == "key-changed" && e.subject == "undone-after-stop" ? 1 : 0;
         }
-        CHECK_FALSE(read_key_record(o.key.database).value()->next.has_value());
-        CHECK_FALSE(std::filesystem::exists(next_key_file_path(o.key.key_file)));
+        CHECK_FALSE(read_key_record(options.key.database).value()->next.has_value());
+        CHECK_FALSE(std::filesystem::exists(next_key_file_path(options.key.key_file)));
         auto stored = all_envelopes(*s);
         REQUIRE(stored.size() == 30);
         for (const auto& [id, e] : stored) REQUIRE(open_sealed(e.sealed, centre.pk, centre.sk).ok());

@@ -55,190 +55,156 @@ void check_filled(LocalStore& s, const CentreKeys& centre, const Filled& f) {
     CHECK(s.database().cipher_problems().value().empty());
 }
 
-bool audited(LocalStore& s, const std::string& event, const std::string& subject) {
-    auto log = recent_audit(s.database(), 200).value();
-    for (const auto& e : log)
-        if (e.event == event && e.subject == subject) return true;
-    return false;
-}
-
-std::string bytes_of(const SecretKey& k) { return std::string(reinterpret_cast<const char*>(k.data()), SecretKey::size); }
-
-PassphraseProvider answers(std::vector<std::string> list) {
-    auto shared = std::make_shared<std::vector<std::string>>(std::move(list));
-    auto next = std::make_shared<std::size_t>(0);
-    return [shared, next](const PassphraseRequest&) -> std::optional<std::string> {
-        if (*next >= shared->size()) return std::nullopt;
-        return (*shared)[(*next)++];
-    };
-}
-
 }  // namespace
 
-TEST_CASE("changing the key re-encrypts the store: the old key no longer opens it, the new one does, nothing is lost") {
-    test::TempDir dir;
-    CentreKeys centre;
-    auto o = fast_options(dir.path());
+TEST_CASE_METHOD(StoreFolder, "changing the key re-encrypts the store: the old key no longer opens it, the new one does, nothing is lost") {
     Filled f;
     {
-        auto s = open_store_ok(o, 100);
+        auto s = open(100);
         f = fill(*s, centre);
     }
-    auto old_key = load_key_file(o.key.key_file).value();
+    auto old_key = load_key_file(options.key.key_file).value();
     {
-        auto s = open_store_ok(o, 150);
+        auto s = open(150);
         REQUIRE(s->database().checkpoint().ok());
         // The scan can fail: the old key reads the personal draft in the file now.
-        REQUIRE(decrypted_pages(o.key.database, old_key).find(R"({"step":4})") != std::string::npos);
+        REQUIRE(decrypted_pages(options.key.database, old_key).find(R"({"step":4})") != std::string::npos);
         REQUIRE(s->change_key({}, 151).ok());
-        CHECK(audited(*s, "key-changed", "key-file"));
+        CHECK(audited(s->database(), "key-changed", "key-file"));
         check_filled(*s, centre, f);  // the open store goes on working under the new key
     }
-    auto new_key = load_key_file(o.key.key_file).value();
-    CHECK(bytes_of(new_key) != bytes_of(old_key));
+    auto new_key = load_key_file(options.key.key_file).value();
+    CHECK(key_bytes(new_key) != key_bytes(old_key));
     struct stat st {};
-    REQUIRE(stat(o.key.key_file.c_str(), &st) == 0);
+    REQUIRE(stat(options.key.key_file.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
-    CHECK_FALSE(std::filesystem::exists(next_key_file_path(o.key.key_file)));
-    auto record = read_key_record(o.key.database).value();
+    CHECK_FALSE(std::filesystem::exists(next_key_file_path(options.key.key_file)));
+    auto record = read_key_record(options.key.database).value();
     REQUIRE(record.has_value());
     CHECK(key_matches(*record, new_key));
     CHECK_FALSE(record->next.has_value());
     // The checkpoint after re-encrypting leaves no page under the old key in the -wal file.
-    const std::filesystem::path wal = o.key.database.string() + "-wal";
+    const std::filesystem::path wal = options.key.database.string() + "-wal";
     CHECK((!std::filesystem::exists(wal) || std::filesystem::file_size(wal) == 0));
 
-    auto with_old = Database::open(o.key.database, old_key);
+    auto with_old = Database::open(options.key.database, old_key);
     CHECK(with_old.failure() == StoreFailure::key_wrong);
     // No page was left under the old key: decrypting every page with it shows nothing.
-    CHECK(decrypted_pages(o.key.database, old_key).find(R"({"step":4})") == std::string::npos);
-    CHECK(decrypted_pages(o.key.database, new_key).find(R"({"step":4})") != std::string::npos);
-    auto s = open_store_ok(o, 300);
+    CHECK(decrypted_pages(options.key.database, old_key).find(R"({"step":4})") == std::string::npos);
+    CHECK(decrypted_pages(options.key.database, new_key).find(R"({"step":4})") != std::string::npos);
+    auto s = open(300);
     check_filled(*s, centre, f);
 }
 
-TEST_CASE("a passphrase store changes to a new passphrase, and only the new one opens it") {
-    test::TempDir dir;
-    CentreKeys centre;
-    auto o = fast_options(dir.path());
-    o.key.key_file.clear();
-    o.key.new_key = NewKey::passphrase;
+TEST_CASE_METHOD(StoreFolder, "a passphrase store changes to a new passphrase, and only the new one opens it") {
+    options.key.key_file.clear();
+    options.key.new_key = NewKey::passphrase;
     Filled f;
     {
-        auto s = open_store_ok(o, 100, answers({"first passphrase 1"}));
+        auto s = open(100, typed_passphrases({"first passphrase 1"}));
         f = fill(*s, centre);
         // Too short first, then a good one.
-        auto changed = s->change_key(answers({"short", "second passphrase 2"}), 150);
+        auto changed = s->change_key(typed_passphrases({"short", "second passphrase 2"}), 150);
         INFO((changed.ok() ? "" : changed.message()));
         REQUIRE(changed.ok());
-        CHECK(audited(*s, "key-changed", "passphrase"));
+        CHECK(audited(s->database(), "key-changed", "passphrase"));
     }
-    auto old = LocalStore::open(o, answers({"first passphrase 1", "first passphrase 1", "first passphrase 1"}), 200);
+    auto old = LocalStore::open(options, typed_passphrases({"first passphrase 1", "first passphrase 1", "first passphrase 1"}), 200);
     CHECK(old.failure() == StoreFailure::key_wrong);
-    auto s = open_store_ok(o, 200, answers({"second passphrase 2"}));
+    auto s = open(200, typed_passphrases({"second passphrase 2"}));
     check_filled(*s, centre, f);
     CHECK(s->change_key({}, 201).failure() == StoreFailure::key_missing);  // nobody to ask: nothing changes
     s.reset();
-    open_store_ok(o, 202, answers({"second passphrase 2"}));
+    open(202, typed_passphrases({"second passphrase 2"}));
 }
 
-TEST_CASE("a store under a systemd credential is not re-keyed, and says how to do it") {
-    test::TempDir dir;
-    auto o = fast_options(dir.path());
-    { open_store_ok(o); }
+TEST_CASE_METHOD(StoreFolder, "a store under a systemd credential is not re-keyed, and says how to do it") {
+    { open(); }
     std::filesystem::create_directories(dir / "creds");
-    std::filesystem::copy_file(o.key.key_file, dir / "creds" / "carers-kiosk-db-key");
-    o.key.credentials_directory = dir / "creds";
-    auto s = open_store_ok(o);
+    std::filesystem::copy_file(options.key.key_file, dir / "creds" / "carers-kiosk-db-key");
+    options.key.credentials_directory = dir / "creds";
+    auto s = open();
     REQUIRE(s->key_source() == KeySource::credential);
     auto refused = s->change_key({}, 1);
     CHECK(refused.failure() == StoreFailure::key_refused);
     CHECK_THAT(refused.message(), ContainsSubstring("Changing the key"));
 }
 
-TEST_CASE("a key change cut short before the database was re-encrypted is undone at the next start") {
-    test::TempDir dir;
-    CentreKeys centre;
-    auto o = fast_options(dir.path());
+TEST_CASE_METHOD(StoreFolder, "a key change cut short before the database was re-encrypted is undone at the next start") {
     Filled f;
     {
-        auto s = open_store_ok(o, 100);
+        auto s = open(100);
         f = fill(*s, centre);
     }
-    auto old_key = load_key_file(o.key.key_file).value();
+    auto old_key = load_key_file(options.key.key_file).value();
     // Steps 1 and 2 done, then the power went.
     SecretKey next = SecretKey::random();
-    REQUIRE(write_new_key_file(next_key_file_path(o.key.key_file), next).ok());
-    auto record = *read_key_record(o.key.database).value();
+    REQUIRE(write_new_key_file(next_key_file_path(options.key.key_file), next).ok());
+    auto record = *read_key_record(options.key.database).value();
     record.next = PendingKey{false, {}, {}, key_check_value(next)};
-    REQUIRE(write_key_record(o.key.database, record).ok());
+    REQUIRE(write_key_record(options.key.database, record).ok());
 
-    auto s = open_store_ok(o, 150);
-    CHECK(audited(*s, "key-changed", "undone-after-stop"));
+    auto s = open(150);
+    CHECK(audited(s->database(), "key-changed", "undone-after-stop"));
     check_filled(*s, centre, f);
-    CHECK(bytes_of(load_key_file(o.key.key_file).value()) == bytes_of(old_key));
-    CHECK_FALSE(std::filesystem::exists(next_key_file_path(o.key.key_file)));
-    CHECK_FALSE(read_key_record(o.key.database).value()->next.has_value());
+    CHECK(key_bytes(load_key_file(options.key.key_file).value()) == key_bytes(old_key));
+    CHECK_FALSE(std::filesystem::exists(next_key_file_path(options.key.key_file)));
+    CHECK_FALSE(read_key_record(options.key.database).value()->next.has_value());
 }
 
-TEST_CASE("a key change cut short after the database was re-encrypted is finished at the next start") {
-    test::TempDir dir;
-    CentreKeys centre;
-    auto o = fast_options(dir.path());
+TEST_CASE_METHOD(StoreFolder, "a key change cut short after the database was re-encrypted is finished at the next start") {
     Filled f;
     {
-        auto s = open_store_ok(o, 100);
+        auto s = open(100);
         f = fill(*s, centre);
     }
-    auto old_key = load_key_file(o.key.key_file).value();
+    auto old_key = load_key_file(options.key.key_file).value();
     SecretKey next = SecretKey::random();
-    REQUIRE(write_new_key_file(next_key_file_path(o.key.key_file), next).ok());
-    auto record = *read_key_record(o.key.database).value();
+    REQUIRE(write_new_key_file(next_key_file_path(options.key.key_file), next).ok());
+    auto record = *read_key_record(options.key.database).value();
     record.next = PendingKey{false, {}, {}, key_check_value(next)};
-    REQUIRE(write_key_record(o.key.database, record).ok());
+    REQUIRE(write_key_record(options.key.database, record).ok());
     {
         // Step 3 committed, then the power went before the key file moved.
-        auto db = open_ok(o.key.database, old_key);
+        auto db = open_ok(options.key.database, old_key);
         std::string literal = next.sqlcipher_literal();
         REQUIRE(db->exec("PRAGMA rekey = \"" + literal + "\"").ok());
     }
-    REQUIRE(Database::open(o.key.database, old_key).failure() == StoreFailure::key_wrong);
+    REQUIRE(Database::open(options.key.database, old_key).failure() == StoreFailure::key_wrong);
 
     SECTION("with the new key file still beside the old one") {}
     SECTION("with the new key file already moved into place") {
-        REQUIRE(replace_key_file(next_key_file_path(o.key.key_file), o.key.key_file).ok());
+        REQUIRE(replace_key_file(next_key_file_path(options.key.key_file), options.key.key_file).ok());
     }
-    auto s = open_store_ok(o, 150);
-    CHECK(audited(*s, "key-changed", "finished-after-stop"));
+    auto s = open(150);
+    CHECK(audited(s->database(), "key-changed", "finished-after-stop"));
     check_filled(*s, centre, f);
-    CHECK(bytes_of(load_key_file(o.key.key_file).value()) == bytes_of(next));
-    CHECK_FALSE(std::filesystem::exists(next_key_file_path(o.key.key_file)));
-    auto after = read_key_record(o.key.database).value();
+    CHECK(key_bytes(load_key_file(options.key.key_file).value()) == key_bytes(next));
+    CHECK_FALSE(std::filesystem::exists(next_key_file_path(options.key.key_file)));
+    auto after = read_key_record(options.key.database).value();
     CHECK(key_matches(*after, next));
     CHECK_FALSE(after->next.has_value());
 }
 
-TEST_CASE("a passphrase change cut short after re-encrypting opens with the new passphrase and asks for it by name") {
-    test::TempDir dir;
-    auto o = fast_options(dir.path());
-    o.key.key_file.clear();
-    o.key.new_key = NewKey::passphrase;
-    { open_store_ok(o, 100, answers({"first passphrase 1"})); }
-    auto record = *read_key_record(o.key.database).value();
+TEST_CASE_METHOD(StoreFolder, "a passphrase change cut short after re-encrypting opens with the new passphrase and asks for it by name") {
+    options.key.key_file.clear();
+    options.key.new_key = NewKey::passphrase;
+    { open(100, typed_passphrases({"first passphrase 1"})); }
+    auto record = *read_key_record(options.key.database).value();
     auto old_key = derive_key("first passphrase 1", record.salt, record.limits).value();
     PendingKey next{true, random_salt(), KdfLimits::test_minimum(), {}};
     auto new_key = derive_key("second passphrase 2", next.salt, next.limits).value();
     next.check = key_check_value(new_key);
     record.next = next;
-    REQUIRE(write_key_record(o.key.database, record).ok());
+    REQUIRE(write_key_record(options.key.database, record).ok());
     {
-        auto db = open_ok(o.key.database, old_key);
+        auto db = open_ok(options.key.database, old_key);
         REQUIRE(db->exec("PRAGMA rekey = \"" + new_key.sqlcipher_literal() + "\"").ok());
     }
-    auto with_old = LocalStore::open(o, answers({"first passphrase 1"}), 150);
+    auto with_old = LocalStore::open(options, typed_passphrases({"first passphrase 1"}), 150);
     CHECK(with_old.failure() == StoreFailure::key_wrong);
     CHECK_THAT(with_old.message(), ContainsSubstring("was being changed"));
-    auto s = open_store_ok(o, 151, answers({"second passphrase 2"}));
-    CHECK(audited(*s, "key-changed", "finished-after-stop"));
-    CHECK(key_matches(*read_key_record(o.key.database).value(), new_key));
+    auto s = open(151, typed_passphrases({"second passphrase 2"}));
+    CHECK(audited(s->database(), "key-changed", "finished-after-stop"));
+    CHECK(key_matches(*read_key_record(options.key.database).value(), new_key));
 }

@@ -21,7 +21,6 @@ void write_private(const std::filesystem::path& p, const std::string& bytes) {
     chmod(p.c_str(), 0600);
 }
 
-std::string key_bytes(const SecretKey& k) { return std::string(reinterpret_cast<const char*>(k.data()), SecretKey::size); }
 
 // A staff member at the keyboard: answers each prompt with the next passphrase in the list and
 // remembers what they were asked.

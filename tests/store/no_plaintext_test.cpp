@@ -16,13 +16,6 @@ using namespace carers::store::test_fixtures;
 
 namespace {
 
-std::string hex(const std::uint8_t* p, std::size_t n) {
-    std::string h(n * 2 + 1, '\0');
-    sodium_bin2hex(h.data(), h.size(), p, n);
-    h.pop_back();
-    return h;
-}
-
 // Every marker found in any file below `root`, as "file: marker".
 std::vector<std::string> markers_on_disk(const std::filesystem::path& root, const std::vector<std::string>& markers) {
     std::vector<std::string> found;
@@ -44,10 +37,10 @@ TEST_CASE("after a session with markers in every kind of field, no marker is on 
     std::filesystem::create_directories(dir / "tmp");
     unsigned char r[6];
     randombytes_buf(r, sizeof r);
-    const std::string prefix = "MK" + hex(r, sizeof r) + "-";
+    const std::string prefix = "MK" + to_hex(r, sizeof r) + "-";
     SessionMarkers markers(prefix);
 
-    ChildProcess child({CARERS_STORE_CHILD, "session", dir.path().string(), hex(centre.pk.data(), centre.pk.size()), prefix},
+    ChildProcess child({CARERS_STORE_CHILD, "session", dir.path().string(), to_hex(centre.pk), prefix},
                        dir / "stderr.txt", {"TMPDIR=" + (dir / "tmp").string(), "SQLITE_TMPDIR=" + (dir / "tmp").string()});
     int status = child.collect();
     test::write_file(dir / "stdout.txt", child.output());
@@ -77,7 +70,7 @@ TEST_CASE("with the database key the submitted answers cannot be read; with the 
     std::filesystem::create_directories(dir / "store");
     const std::string prefix = "MK-keys-";
     SessionMarkers markers(prefix);
-    ChildProcess child({CARERS_STORE_CHILD, "session", dir.path().string(), hex(centre.pk.data(), centre.pk.size()), prefix},
+    ChildProcess child({CARERS_STORE_CHILD, "session", dir.path().string(), to_hex(centre.pk), prefix},
                        dir / "stderr.txt");
     REQUIRE(WEXITSTATUS(child.collect()) == 0);
 

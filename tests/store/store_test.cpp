@@ -7,26 +7,14 @@
 #include "kiosk/store/database.h"
 #include "kiosk/store/key_file.h"
 #include "kiosk/store/outbox.h"
-#include "tests/support/test_files.h"
+#include "tests/store/store_fixtures.h"
 
 using namespace carers;
 using namespace carers::store;
+using namespace carers::store::test_fixtures;
 using Catch::Matchers::ContainsSubstring;
 
 namespace {
-
-struct CentreKeys {
-    CentrePublicKey pk;
-    std::array<std::uint8_t, 32> sk;
-    CentreKeys() { crypto_box_keypair(pk.data(), sk.data()); }
-};
-
-std::unique_ptr<Database> open_ok(const std::filesystem::path& p, const SecretKey& k) {
-    auto db = Database::open(p, k);
-    INFO((db.ok() ? "" : db.message()));
-    REQUIRE(db.ok());
-    return std::move(db.value());
-}
 
 const char* const marker = "MARKER-7f3a9c-Zoë-Ångström";
 
