@@ -1,5 +1,6 @@
 // carers-kiosk: opens the store, loads the forms, and runs the touch-screen event loop
 // (kiosk_app.cpp), or renders the screenshot tour, or times frames for the benchmark.
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -62,7 +63,7 @@ struct OpenedStore {
     store::SecretKey key;
 };
 
-store::StoreResult<OpenedStore> open_store(const std::filesystem::path& dir, std::int64_t now) {
+store::StoreResult<OpenedStore> open_store(const std::filesystem::path& dir, std::int64_t purge_every, std::int64_t now) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     chmod(dir.c_str(), 0700);
@@ -70,6 +71,7 @@ store::StoreResult<OpenedStore> open_store(const std::filesystem::path& dir, std
     options.key.database = dir / "kiosk.db";
     options.key.credentials_directory = store::credentials_directory_from_environment();
     options.key.key_file = dir / "kiosk.key";
+    options.purge_interval_seconds = purge_every;
     std::optional<std::string> typed;
     auto remember = [&typed](const store::PassphraseRequest& r) {
         if (typed) secure_wipe(*typed);
@@ -136,7 +138,7 @@ int main(int argc, char** argv) {
     std::string store_problem, store_code;
     int store_exit = ok;
     if (!tour) {
-        auto opened = open_store(opt.data_dir, unix_now());
+        auto opened = open_store(opt.data_dir, opt.purge_every_seconds, unix_now());
         if (opened) {
             store = std::move(opened->store);
             store_key = opened->key;
@@ -219,10 +221,15 @@ int main(int argc, char** argv) {
     // weeks. Counts only reach the log, never what was purged. Automatic sync says when it next
     // needs the loop awake.
     if (store) {
-        kiosk.set_housekeeping([&store, &kiosk_sync] {
+        kiosk.set_housekeeping([&store, &kiosk_sync, purge_every = opt.purge_every_seconds] {
             auto purged = store->purge_if_due(unix_now());
             if (!purged) staff_log("Could not purge expired records: " + purged.message());
-            return kiosk_sync->on_wake();
+            else if (const auto& c = purged.value(); c && c->outbox + c->parked_drafts + c->personal_drafts + c->audit_entries > 0)
+                staff_log("Purged expired records: " + std::to_string(c->outbox) + " sent submissions, " +
+                          std::to_string(c->parked_drafts + c->personal_drafts) + " drafts, " +
+                          std::to_string(c->audit_entries) + " audit entries.");
+            // The loop wakes at least this often for the purge (and at least every minute).
+            return std::min(kiosk_sync->on_wake(), static_cast<double>(purge_every));
         });
     }
     std::signal(SIGTERM, request_stop);

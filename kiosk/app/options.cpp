@@ -20,6 +20,8 @@ const char* usage() {
            "  --screenshot-dir DIR    save a PNG of every screen shown\n"
            "  --widget-dump FILE      write widget positions after each frame (for tests)\n"
            "  --exit-after-idle SECS  quit after this many seconds without input (for demos)\n"
+           "  --purge-every SECS      delete expired drafts and sent submissions this often while\n"
+           "                          running (default 3600; for tests)\n"
            "  --touch                 a touch screen: hide the cursor (implied by --fullscreen)\n"
            "  --mouse                 show the cursor even when fullscreen (a trackball or mouse)\n"
            "  --px-per-mm N           screen density, when the monitor reports it wrongly\n"
@@ -112,6 +114,11 @@ Result<Options> parse_options(int argc, char** argv) {
             if (!v) return v.error();
             o.bench_frames = std::atoi(v->c_str());
             if (o.bench_frames <= 0) return make_error("--bench-frames needs a positive number.");
+        } else if (a == "--purge-every") {
+            auto v = value("seconds");
+            if (!v) return v.error();
+            o.purge_every_seconds = std::atoi(v->c_str());
+            if (o.purge_every_seconds <= 0) return make_error("--purge-every needs a positive number of seconds.");
         } else if (a == "--exit-after-idle") {
             auto v = value("seconds");
             if (!v) return v.error();

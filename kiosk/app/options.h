@@ -22,6 +22,7 @@ struct Options {
     std::filesystem::path screenshot_dir;  // when set: a PNG of every screen passed
     std::filesystem::path widget_dump;     // when set: widget rectangles after each frame (tests)
     double exit_after_idle_seconds = 0;    // tests and demos: quit after this long without input
+    int purge_every_seconds = 60 * 60;     // expired drafts and sent submissions go this often (tests: less)
     std::optional<bool> touch;             // --touch: a touch screen, no cursor (default: when fullscreen)
     double px_per_mm = 0;                  // screen density; 0 = kiosk.json or the monitor
     double inactivity_seconds = 0;         // override kiosk.json (tests): 0 = keep

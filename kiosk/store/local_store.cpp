@@ -84,7 +84,7 @@ StoreResult<void> LocalStore::change_key(const PassphraseProvider& choose_new, s
 }
 
 StoreResult<std::optional<PurgeCounts>> LocalStore::purge_if_due(std::int64_t now) {
-    if (now >= last_purge_ && now - last_purge_ < purge_interval_seconds) return std::optional<PurgeCounts>();
+    if (now >= last_purge_ && now - last_purge_ < options_.purge_interval_seconds) return std::optional<PurgeCounts>();
     auto counts = purge_expired(now);
     if (!counts) return counts.store_error();
     return std::optional<PurgeCounts>(*counts);

@@ -37,6 +37,8 @@ struct StoreOptions {
     // Refuse (in_use) when another process has the database open: for staff tools that must not
     // work under a running kiosk (carers-store rekey).
     bool refuse_if_open_elsewhere = false;
+    // How often purge_if_due purges (seconds): hourly; tests of the running kiosk make it short.
+    std::int64_t purge_interval_seconds = 60 * 60;
 };
 
 struct PurgeCounts {
@@ -72,11 +74,10 @@ public:
 
     // Deletes what has expired (at start-up and hourly); audits what it removed.
     StoreResult<PurgeCounts> purge_expired(std::int64_t now);
-    // For the app's idle loop: purges when an hour has passed since the last purge (open purges
-    // too), or when the clock went back; otherwise does nothing and returns nullopt. Cheap to call
-    // every frame.
+    // For the app's idle loop: purges when StoreOptions::purge_interval_seconds (an hour) has
+    // passed since the last purge (open purges too), or when the clock went back; otherwise does
+    // nothing and returns nullopt. Cheap to call every frame.
     StoreResult<std::optional<PurgeCounts>> purge_if_due(std::int64_t now);
-    static constexpr std::int64_t purge_interval_seconds = 60 * 60;
 
 private:
     LocalStore(std::unique_ptr<Database> db, const StoreOptions& options, KeySource source)

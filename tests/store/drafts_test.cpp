@@ -15,17 +15,15 @@ constexpr std::int64_t day = 86400;
 const std::string draft_json = R"({"form":"self-review","answers":{"name":"DRAFT-MARKER-41"}})";
 }  // namespace
 
-TEST_CASE("a personal draft saved as the carer goes is offered again at the next start") {
-    test::TempDir dir;
-    auto o = fast_options(dir.path());
+TEST_CASE_METHOD(StoreFolder, "a personal draft saved as the carer goes is offered again at the next start") {
     {
-        auto s = open_store_ok(o, 100);
+        auto s = open(100);
         auto drafts = s->personal_drafts();
         REQUIRE(drafts.save("form-a", R"({"step":1})", 100).ok());
         REQUIRE(drafts.save("form-a", R"({"step":2})", 110).ok());
         REQUIRE(drafts.save("form-b", R"({"step":9})", 105).ok());
     }
-    auto s = open_store_ok(o, 200);
+    auto s = open(200);
     auto latest = s->personal_drafts().latest();
     REQUIRE(latest.ok());
     REQUIRE(latest->has_value());
@@ -54,9 +52,8 @@ TEST_CASE("resume codes are 8 characters without look-alikes and are read back f
     CHECK_FALSE(normalise_resume_code("0CHK-79XT").has_value());
 }
 
-TEST_CASE("a parked draft opens with its code and word, and not with the database key alone") {
-    test::TempDir dir;
-    auto s = open_store_ok(fast_options(dir.path()), 1000);
+TEST_CASE_METHOD(StoreFolder, "a parked draft opens with its code and word, and not with the database key alone") {
+    auto s = open(1000);
     auto parked = s->parked_drafts();
     auto ticket = parked.save(draft_json, "  Lighthouse ", 1000);
     REQUIRE(ticket.ok());
@@ -78,12 +75,10 @@ TEST_CASE("a parked draft opens with its code and word, and not with the databas
     CHECK(parked.resume(ticket->code, "lighthouse", 1003)->status == ResumeStatus::no_such_code);
 }
 
-TEST_CASE("five wrong words delete a parked draft, counted across restarts") {
-    test::TempDir dir;
-    auto o = fast_options(dir.path());
+TEST_CASE_METHOD(StoreFolder, "five wrong words delete a parked draft, counted across restarts") {
     std::string code;
     {
-        auto s = open_store_ok(o, 1000);
+        auto s = open(1000);
         code = s->parked_drafts().save(draft_json, "lighthouse", 1000)->code;
         for (int i = 1; i <= 3; ++i) {
             auto r = s->parked_drafts().resume(code, "harbour", 1000 + i);
@@ -92,7 +87,7 @@ TEST_CASE("five wrong words delete a parked draft, counted across restarts") {
             CHECK(r->words_left == 5 - i);
         }
     }
-    auto s = open_store_ok(o, 1010);
+    auto s = open(1010);
     auto parked = s->parked_drafts();
     CHECK(parked.resume(code, "harbour", 1011)->words_left == 1);
     CHECK(parked.resume(code, "harbour", 1012)->status == ResumeStatus::deleted);
@@ -105,9 +100,8 @@ TEST_CASE("five wrong words delete a parked draft, counted across restarts") {
     CHECK(audited);
 }
 
-TEST_CASE("a right word resets the wrong-word count; bad codes and empty words cost no tries") {
-    test::TempDir dir;
-    auto s = open_store_ok(fast_options(dir.path()), 1000);
+TEST_CASE_METHOD(StoreFolder, "a right word resets the wrong-word count; bad codes and empty words cost no tries") {
+    auto s = open(1000);
     auto parked = s->parked_drafts();
     auto code = parked.save(draft_json, "lighthouse", 1000)->code;
     for (int i = 0; i < 4; ++i) REQUIRE(parked.resume(code, "harbour", 1001)->status == ResumeStatus::wrong_word);
@@ -119,12 +113,10 @@ TEST_CASE("a right word resets the wrong-word count; bad codes and empty words c
     CHECK_FALSE(parked.save(draft_json, "ab", 1006).ok());
 }
 
-TEST_CASE("parked drafts expire after 14 days, or as configured, at start-up or the hourly purge") {
-    test::TempDir dir;
-    auto o = fast_options(dir.path());
+TEST_CASE_METHOD(StoreFolder, "parked drafts expire after 14 days, or as configured, at start-up or the hourly purge") {
     std::string code;
     {
-        auto s = open_store_ok(o, 0);
+        auto s = open(0);
         code = s->parked_drafts().save(draft_json, "lighthouse", 0)->code;
         REQUIRE(s->settings().set_int(setting::parked_draft_days, 2).ok());
         auto short_lived = s->parked_drafts().save(draft_json, "lighthouse", 0);
@@ -135,7 +127,7 @@ TEST_CASE("parked drafts expire after 14 days, or as configured, at start-up or 
         CHECK(purged->parked_drafts == 1);
         CHECK(s->parked_drafts().resume(code, "lighthouse", 14 * day - 1)->status == ResumeStatus::opened);
     }
-    auto s = open_store_ok(o, 14 * day);
+    auto s = open(14 * day);
     CHECK(s->parked_drafts().count().value() == 0);
 }
 
@@ -169,9 +161,8 @@ TEST_CASE("a memorable word matches however its accents, capitals, width and spa
     CHECK_FALSE(normalise_memorable_word("\xC3").has_value());
 }
 
-TEST_CASE("a draft parked with an accented word opens when the word is typed another way") {
-    test::TempDir dir;
-    auto s = open_store_ok(fast_options(dir.path()), 1000);
+TEST_CASE_METHOD(StoreFolder, "a draft parked with an accented word opens when the word is typed another way") {
+    auto s = open(1000);
     auto parked = s->parked_drafts();
     auto ticket = parked.save(draft_json, "Zo\xC3\xAB", 1000);
     REQUIRE(ticket.ok());
@@ -184,11 +175,9 @@ TEST_CASE("a draft parked with an accented word opens when the word is typed ano
     CHECK(opened->draft == draft_json);
 }
 
-TEST_CASE("personal drafts untouched for 30 days, or as configured, are deleted by the purge") {
-    test::TempDir dir;
-    auto o = fast_options(dir.path());
+TEST_CASE_METHOD(StoreFolder, "personal drafts untouched for 30 days, or as configured, are deleted by the purge") {
     {
-        auto s = open_store_ok(o, 0);
+        auto s = open(0);
         auto drafts = s->personal_drafts();
         REQUIRE(drafts.save("old-form", R"({"step":1})", 0).ok());
         REQUIRE(drafts.save("busy-form", R"({"step":1})", 0).ok());
@@ -199,7 +188,7 @@ TEST_CASE("personal drafts untouched for 30 days, or as configured, are deleted 
         CHECK(purged->personal_drafts == 0);
     }
     {
-        auto s = open_store_ok(o, 30 * day);  // opening purges
+        auto s = open(30 * day);  // opening purges
         CHECK(s->personal_drafts().forms().value() == std::vector<std::string>{"busy-form"});
         bool audited = false;
         auto log = recent_audit(s->database(), 50).value();
@@ -216,12 +205,10 @@ TEST_CASE("personal drafts untouched for 30 days, or as configured, are deleted 
     }
 }
 
-TEST_CASE("after ten unknown resume codes in 15 minutes no code is tried at this kiosk until the window ends") {
-    test::TempDir dir;
-    auto o = fast_options(dir.path());
+TEST_CASE_METHOD(StoreFolder, "after ten unknown resume codes in 15 minutes no code is tried at this kiosk until the window ends") {
     std::string code;
     {
-        auto s = open_store_ok(o, 1000);
+        auto s = open(1000);
         auto parked = s->parked_drafts();
         code = parked.save(draft_json, "lighthouse", 1000)->code;
         // Wrong words for a real code are the draft's own business: they do not count here.
@@ -241,7 +228,7 @@ TEST_CASE("after ten unknown resume codes in 15 minutes no code is tried at this
     }
     // Restarting the kiosk does not lift the block; while it lasts even the right code is not tried.
     {
-        auto s = open_store_ok(o, 1100);
+        auto s = open(1100);
         auto parked = s->parked_drafts();
         auto r = parked.resume(code, "lighthouse", 1100);
         REQUIRE(r.ok());
@@ -256,7 +243,7 @@ TEST_CASE("after ten unknown resume codes in 15 minutes no code is tried at this
     }
     // Staff can lift a block at once.
     {
-        auto s = open_store_ok(o, 2000);
+        auto s = open(2000);
         auto parked = s->parked_drafts();
         for (int i = 0; i < 10; ++i) (void)parked.resume(new_resume_code(), "lighthouse", 2000);
         REQUIRE(parked.resume(code, "lighthouse", 2001)->status == ResumeStatus::too_many_codes);
@@ -267,10 +254,8 @@ TEST_CASE("after ten unknown resume codes in 15 minutes no code is tried at this
     }
 }
 
-TEST_CASE("purge_if_due purges once an hour, and at once when the clock went back") {
-    test::TempDir dir;
-    auto o = fast_options(dir.path());
-    auto s = open_store_ok(o, 10'000);  // opening purged
+TEST_CASE_METHOD(StoreFolder, "purge_if_due purges once an hour, and at once when the clock went back") {
+    auto s = open(10'000);  // opening purged
     REQUIRE(s->settings().set_int(setting::parked_draft_days, 1).ok());
     REQUIRE(s->parked_drafts().save(R"({"a":1})", "lighthouse", 10'000).ok());
     CHECK_FALSE(s->purge_if_due(10'000 + 3599).value().has_value());
@@ -282,15 +267,12 @@ TEST_CASE("purge_if_due purges once an hour, and at once when the clock went bac
     CHECK(s->purge_if_due(5'000).value().has_value());  // clock set back
 }
 
-TEST_CASE("a deleted draft or envelope leaves nothing in the file, even for someone holding the database key") {
-    test::TempDir dir;
-    CentreKeys centre;
-    auto o = fast_options(dir.path());
+TEST_CASE_METHOD(StoreFolder, "a deleted draft or envelope leaves nothing in the file, even for someone holding the database key") {
     const std::string draft_text = "SECURE-DELETE-MARKER-she-falls-at-night";
     std::vector<std::uint8_t> sealed_prefix;
     std::string envelope_id;
     {
-        auto s = open_store_ok(o, 100);
+        auto s = open(100);
         for (int i = 0; i < 40; ++i)  // neighbours, so the deleted rows share pages with live ones
             REQUIRE(s->personal_drafts().save("keep-" + std::to_string(i), R"({"n":)" + std::to_string(i) + "}", 100).ok());
         REQUIRE(s->personal_drafts().save("form-gone", R"({"notes":")" + draft_text + R"("})", 101).ok());
@@ -302,26 +284,34 @@ TEST_CASE("a deleted draft or envelope leaves nothing in the file, even for some
         sealed_prefix.assign(pending[0].sealed.begin(), pending[0].sealed.begin() + 24);
         REQUIRE(s->database().checkpoint().ok());
     }
-    auto key = load_key_file(o.key.key_file).value();
+    auto key = load_key_file(options.key.key_file).value();
     const std::string sealed(sealed_prefix.begin(), sealed_prefix.end());
     {
         // The scan can fail: before deletion, the database key shows all of it.
-        std::string pages = decrypted_pages(o.key.database, key);
+        std::string pages = decrypted_pages(options.key.database, key);
         REQUIRE(pages.find(draft_text) != std::string::npos);
         REQUIRE(pages.find(sealed) != std::string::npos);
         REQUIRE(pages.find(envelope_id) != std::string::npos);
     }
     {
-        auto s = open_store_ok(o, 200);
+        auto s = open(200);
         REQUIRE(s->personal_drafts().remove("form-gone", "finished", 200).ok());
         auto pending = s->outbox().pending(10, 1 << 20).value();
         REQUIRE(s->outbox().remove_confirmed({{envelope_id, pending[0].sha256}}, 201).ok());
         REQUIRE(s->outbox().count().value() == 0);
     }
-    std::string pages = decrypted_pages(o.key.database, key);
+    std::string pages = decrypted_pages(options.key.database, key);
     CHECK(pages.find(draft_text) == std::string::npos);
     CHECK(pages.find(sealed) == std::string::npos);
     CHECK(pages.find("keep-39") != std::string::npos);  // the neighbours are still there
-    const std::filesystem::path wal = o.key.database.string() + "-wal";
+    const std::filesystem::path wal = options.key.database.string() + "-wal";
     CHECK((!std::filesystem::exists(wal) || std::filesystem::file_size(wal) == 0));
+}
+
+TEST_CASE_METHOD(StoreFolder, "purge_if_due keeps to a shorter interval when one is set (the kiosk's --purge-every)") {
+    options.purge_interval_seconds = 2;
+    auto s = open(10'000);  // opening purged
+    CHECK_FALSE(s->purge_if_due(10'001).value().has_value());
+    CHECK(s->purge_if_due(10'002).value().has_value());
+    CHECK_FALSE(s->purge_if_due(10'003).value().has_value());
 }
