@@ -71,6 +71,11 @@ ui::KioskModel KioskController::model() const {
     m.notice_detail = notice_detail_;
     m.seconds_until_clear = tour_warning_ ? tour_warning_ : shown_countdown_;
     m.attract_period = config_.behaviour.attract_seconds;
+    m.can_save_for_later = screen_ == ui::Screen::Form && can_save_for_later();
+    m.can_continue_saved = tour_saved_forms_ || (!personal_mode_ && parking_ && db_);
+    m.save_for_later = save_later_;
+    m.continue_saved = continue_;
+    m.personal_draft = personal_offer_;
     m.staff_entry = staff_entry_;
     m.staff = staff_;
     m.store_error = store_error_;
@@ -87,7 +92,10 @@ void KioskController::show_store_error(std::string sentence, std::string code) {
 engine::FormSession* KioskController::open_form(const std::string& form_id) {
     for (const auto& f : forms_)
         if (f.id == form_id) {
+            keep_personal_draft();
             if (session_) session_->wipe();
+            secure_wipe(resumed_handle_);
+            saved_position_.clear();
             ui_state_.wipe();
             form_id_ = f.id;
             notice_ = ui::KioskModel::Notice::None;
@@ -133,6 +141,7 @@ bool KioskController::take_display_change() {
 }
 
 void KioskController::wipe_session() {
+    keep_personal_draft();  // personal mode: what was typed on this page is kept too
     if (session_) session_->wipe();
     session_.reset();
     ui_state_.wipe();
@@ -141,6 +150,11 @@ void KioskController::wipe_session() {
     notice_ = ui::KioskModel::Notice::None;
     secure_wipe(notice_detail_);
     shown_countdown_.reset();
+    save_later_ = {};
+    continue_ = {};
+    secure_wipe(resumed_handle_);
+    saved_position_.clear();
+    refresh_personal_offer();
     wiped_ = true;
 }
 
@@ -150,6 +164,7 @@ void KioskController::note_input() {
 }
 
 bool KioskController::tick() {
+    if (poll_parking()) return true;  // a save or an opening has ended: show how it went
     // A run started or ended (automatic runs too), or a connection check answered: the staff
     // screen's counts, last sync and refused list are read again and it is drawn again.
     bool staff_changed = false;
@@ -191,6 +206,8 @@ bool KioskController::tick() {
 }
 
 double KioskController::next_deadline() const {
+    // While a save or an opening runs, look for its end often (the job also wakes the loop).
+    if (parking_ && parking_->running()) return clock_.steady() + 0.05;
     if (screen_ == ui::Screen::Attract || screen_ == ui::Screen::StoreError) return std::numeric_limits<double>::infinity();
     return timer_.next_change(clock_.steady());
 }
@@ -203,6 +220,7 @@ void KioskController::apply(ui::Intents& intents) {
         if (in.kind == K::Next || in.kind == K::Back || in.kind == K::AddAnother || in.kind == K::ShowTaskList ||
             in.kind == K::OpenSection || in.kind == K::Change || in.kind == K::Submit || in.kind == K::RemoveRepetition)
             ui_state_.focus.clear();
+        if (apply_draft_intent(in)) continue;
         switch (in.kind) {
         case K::OpenForm: open_form(in.form_id); break;
         case K::Answer:
@@ -332,9 +350,11 @@ void KioskController::apply(ui::Intents& intents) {
         case K::LeaveKioskMode:
             if (screen_ == ui::Screen::Staff || screen_ == ui::Screen::StoreError) quit_ = true;
             break;
+        default: break;  // saved forms: apply_draft_intent
         }
     }
     ui::wipe_intents(intents);
+    if (screen_ == ui::Screen::Form) after_navigation();
 }
 
 void KioskController::submit_pin(std::string& pin) {
@@ -391,6 +411,7 @@ void KioskController::on_completed() {
     if (saved) {
         notice_ = ui::KioskModel::Notice::Saved;
         if (on_submitted_) on_submitted_();
+        forget_finished_draft();  // sent: a saved copy of the answers would only be a risk
     } else {
         notice_ = ui::KioskModel::Notice::SaveFailed;
         notice_detail_ = saved.message();

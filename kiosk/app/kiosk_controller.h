@@ -15,6 +15,7 @@
 #include "kiosk/app/form_loader.h"
 #include "kiosk/app/inactivity_timer.h"
 #include "kiosk/app/kiosk_config.h"
+#include "kiosk/app/parked_draft_jobs.h"
 #include "kiosk/engine/form_session.h"
 #include "kiosk/i18n/catalog.h"
 #include "kiosk/store/outbox.h"
@@ -64,6 +65,12 @@ public:
     void set_connection_check(std::function<void()> check) { check_connection_ = std::move(check); }
     void set_on_submitted(std::function<void()> hook) { on_submitted_ = std::move(hook); }
     void set_read_aloud_available(bool available) { read_aloud_available_ = available; }
+    // Kiosk mode (the default): "Save and come back later" parks a draft through `jobs` (null: not
+    // offered). Personal mode (a carer's own device): the draft is kept in the store as the carer
+    // goes and offered at the next start; no resume codes. Both need the store (db).
+    void set_parked_draft_jobs(ParkedDraftJobs* jobs) { parking_ = jobs; }
+    void set_personal_mode(bool personal);
+    bool personal_mode() const { return personal_mode_; }
     // The language each new person starts in (a wipe goes back to it).
     void set_default_language(std::string code);
     // The store failed to open: only the staff error screen is shown.
@@ -88,6 +95,7 @@ public:
     // Ends the session now: answers and typed text zeroed, display choices back to the defaults.
     void wipe_session();
     bool in_session() const { return session_ != nullptr; }
+    engine::FormSession* session() { return session_.get(); }  // tests and the tour
     bool quit_requested() const { return quit_; }
     // True once after a wipe (the app then forgets text it laid out for that person).
     bool take_wiped() {
@@ -105,8 +113,28 @@ public:
     void set_warning_for_tour(std::optional<int> seconds) { tour_warning_ = seconds; }
     void set_staff_for_tour(ui::StaffModel m) { staff_ = std::move(m); }
     void set_notice(ui::KioskModel::Notice notice) { notice_ = notice; }
+    void set_save_for_later_for_tour(ui::SaveForLaterModel m) { save_later_ = std::move(m); }
+    void set_continue_saved_for_tour(ui::ContinueSavedModel m) { continue_ = std::move(m); }
+    void set_personal_offer_for_tour(ui::PersonalDraftOffer o) { personal_offer_ = std::move(o); }
+    // The tour has no store: its form pages and home screen show the saved-forms buttons anyway.
+    void offer_saved_forms_for_tour() { tour_saved_forms_ = true; }
 
 private:
+    // [saved forms] kiosk_controller_drafts.cpp
+    bool apply_draft_intent(ui::Intent& in);
+    void park_draft(std::string& word);
+    void resume_draft(std::string& code, std::string& word);
+    bool poll_parking();
+    void on_parked(ParkOutcome& r);
+    void on_resumed(ResumeJobOutcome& r);
+    bool restore_into_new_session(const std::string& draft_text);
+    bool can_save_for_later() const;
+    int parked_days() const;
+    void keep_personal_draft();
+    void refresh_personal_offer();
+    void after_navigation();
+    void forget_finished_draft();
+
     void on_completed();
     void submit_pin(std::string& pin);
     void reset_display();
@@ -136,6 +164,15 @@ private:
     ui::UiState ui_state_;
     ui::KioskModel::Notice notice_ = ui::KioskModel::Notice::None;
     std::string notice_detail_;
+
+    bool personal_mode_ = false;
+    ParkedDraftJobs* parking_ = nullptr;
+    ui::SaveForLaterModel save_later_;
+    ui::ContinueSavedModel continue_;
+    ui::PersonalDraftOffer personal_offer_;
+    std::string resumed_handle_;    // the parked draft this session came from (deleted once sent)
+    std::string saved_position_;    // personal mode: the page last saved, so a save follows each move
+    bool tour_saved_forms_ = false;
 
     StaffPinChecker check_pin_;
     StaffFacts staff_facts_;

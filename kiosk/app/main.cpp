@@ -163,6 +163,7 @@ int main(int argc, char** argv) {
     for (const auto& problem : locales.problems) staff_log(problem);
     if (!locales.languages.find(opt.language)) staff_log("No translation for language " + opt.language + "; using English.");
     std::unique_ptr<app::KioskSync> kiosk_sync;  // outlives nothing it refers to: declared before the controller
+    std::unique_ptr<app::ParkedDraftJobs> parking;  // likewise
     app::KioskController controller(std::move(forms), config, store ? &store->database() : nullptr,
                                     {steady_seconds, unix_now}, locales.languages.all());
     controller.set_default_language(locales.languages.get(opt.language).language().code);
@@ -190,6 +191,15 @@ int main(int argc, char** argv) {
                             [&kiosk_sync](ui::StaffModel& m) { return kiosk_sync->poll(m); });
         controller.set_connection_check([&kiosk_sync] { kiosk_sync->check_connection(); });
         controller.set_on_submitted([&kiosk_sync] { kiosk_sync->submitted(); });
+        // Saved forms: kept as the carer goes on their own device; "come back later" codes on a kiosk.
+        if (opt.personal) {
+            controller.set_personal_mode(true);
+        } else {
+            parking = std::make_unique<app::ParkedDraftJobs>(
+                app::ParkedDraftJobs::StoreAccess{store->database().path(), store_key, {}},
+                [] { app::KioskWindow::wake_from_any_thread(); });
+            controller.set_parked_draft_jobs(parking.get());
+        }
     } else if (!tour) {
         staff_log(store_problem);
         controller.show_store_error(store_problem, store_code);
@@ -235,6 +245,9 @@ int main(int argc, char** argv) {
     std::signal(SIGTERM, request_stop);
     std::signal(SIGINT, request_stop);
     kiosk.run({opt.widget_dump, opt.screenshot_dir, opt.exit_after_idle_seconds}, &stop_requested);
+    // A save still running ends first: it wakes the window, which goes next.
+    controller.set_parked_draft_jobs(nullptr);
+    parking.reset();
     controller.wipe_session();
     kiosk_sync.reset();  // ends a run or check while the window its threads wake still exists
     return store_problem.empty() ? ok : store_exit;

@@ -24,6 +24,8 @@ const char* usage() {
            "                          running (default 3600; for tests)\n"
            "  --touch                 a touch screen: hide the cursor (implied by --fullscreen)\n"
            "  --mouse                 show the cursor even when fullscreen (a trackball or mouse)\n"
+           "  --personal              personal mode, on a carer's own device: the form in progress is\n"
+           "                          kept as they go and offered at the next start (no resume codes)\n"
            "  --px-per-mm N           screen density, when the monitor reports it wrongly\n"
            "  --inactivity SECS       seconds without a touch before the warning (default 90)\n"
            "  --warning SECS          the warning's countdown before clearing (default 30)\n"
@@ -96,6 +98,8 @@ Result<Options> parse_options(int argc, char** argv) {
             o.widget_dump = *v;
         } else if (a == "--touch" || a == "--mouse") {
             o.touch = a == "--touch";
+        } else if (a == "--personal") {
+            o.personal = true;
         } else if (a == "--set-staff-pin") {
             o.set_staff_pin = true;
         } else if (a == "--px-per-mm" || a == "--inactivity" || a == "--warning") {

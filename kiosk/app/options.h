@@ -24,6 +24,7 @@ struct Options {
     double exit_after_idle_seconds = 0;    // tests and demos: quit after this long without input
     int purge_every_seconds = 60 * 60;     // expired drafts and sent submissions go this often (tests: less)
     std::optional<bool> touch;             // --touch: a touch screen, no cursor (default: when fullscreen)
+    bool personal = false;                 // a carer's own device: drafts kept as they go, no resume codes
     double px_per_mm = 0;                  // screen density; 0 = kiosk.json or the monitor
     double inactivity_seconds = 0;         // override kiosk.json (tests): 0 = keep
     double warning_seconds = 0;

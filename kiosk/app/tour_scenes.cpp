@@ -155,6 +155,61 @@ bool answer_page_with_samples(engine::FormSession& session) {
     return true;
 }
 
+// "Save and come back later", "Continue a saved form" and the personal-mode offer, each state
+// that says something different. The code and word are made up.
+std::vector<Scene> saved_form_scenes(KioskController& c) {
+    using Stage = ui::SaveForLaterModel::Stage;
+    using Status = ui::ContinueSavedModel::Status;
+    std::vector<Scene> out;
+    auto save_later = [&c](ui::SaveForLaterModel m, bool typing) {
+        return [&c, m, typing] {
+            walk_to(c, "carers-self-review", 3, false, "");
+            c.show(ui::Screen::SaveForLater);
+            c.set_save_for_later_for_tour(m);
+            c.ui_state().memorable_word = "bluebell";
+            if (typing) c.ui_state().focus = "save-later:word";
+        };
+    };
+    auto continue_saved = [&c](ui::ContinueSavedModel m, const char* focus) {
+        return [&c, m, focus] {
+            c.wipe_session();
+            c.show(ui::Screen::ContinueSaved);
+            c.set_continue_saved_for_tour(m);
+            c.ui_state().resume_code = "4CHK79X";
+            c.ui_state().memorable_word = "bluebell";
+            if (*focus) {
+                c.ui_state().focus = focus;
+                c.ui_state().keyboard.base = c.ui_state().keyboard.layout =
+                    std::string(focus) == "continue:code" ? ui::KeyboardLayout::ResumeCode : ui::KeyboardLayout::Letters;
+            }
+        };
+    };
+    ui::SaveForLaterModel failed{Stage::Failed, ui::SaveForLaterModel::Problem::NotSaved, "", 0,
+                                 "The disk is full: your answers could not be saved."};
+    out.push_back({"save-later-typing", true, save_later({}, true)});
+    out.push_back({"save-later", true, save_later({Stage::ChooseWord, ui::SaveForLaterModel::Problem::BadWord, "", 0, ""}, false)});
+    out.push_back({"save-later-failed", true, save_later(failed, false)});
+    out.push_back({"save-later-saving", true, save_later({Stage::Saving, {}, "", 0, ""}, false)});
+    out.push_back({"save-later-saved", true, save_later({Stage::Saved, {}, "4CHK-79XT", 14, ""}, false)});
+    out.push_back({"continue-saved-typing-code", true, continue_saved({Status::Ready, 0, 0, 14, ""}, "continue:code")});
+    out.push_back({"continue-saved-typing-word", false, continue_saved({Status::Ready, 0, 0, 14, ""}, "continue:word")});
+    out.push_back({"continue-saved-wrong-word", true, continue_saved({Status::WrongWord, 2, 0, 14, ""}, "")});
+    out.push_back({"continue-saved-deleted", true, continue_saved({Status::Deleted, 0, 0, 14, ""}, "")});
+    out.push_back({"continue-saved-not-found", true, continue_saved({Status::NoSuchCode, 0, 0, 14, ""}, "")});
+    out.push_back({"continue-saved-not-a-code", false, continue_saved({Status::NotACode, 0, 0, 14, ""}, "")});
+    out.push_back({"continue-saved-limited", true, continue_saved({Status::TooManyCodes, 0, 12, 14, ""}, "")});
+    out.push_back({"continue-saved-cannot-open", false, continue_saved({Status::CannotOpen, 0, 0, 14, ""}, "")});
+    out.push_back({"continue-saved-failed", false,
+                   continue_saved({Status::Failed, 0, 0, 14, "The kiosk's database is damaged."}, "")});
+    out.push_back({"continue-saved-opening", false, continue_saved({Status::Opening, 0, 0, 14, ""}, "")});
+    out.push_back({"home-saved-offer", true, [&c] {
+                       c.wipe_session();
+                       c.set_personal_offer_for_tour({"carers-self-review", "Carers Self Review"});
+                       c.show(ui::Screen::Home);
+                   }});
+    return out;
+}
+
 void choose_language(KioskController& c, const std::string& code) {
     if (c.display().language == code) return;
     ui::Intents v{{ui::Intent::Kind::ChooseLanguage, {}, {}, {}, code}};
@@ -164,6 +219,7 @@ void choose_language(KioskController& c, const std::string& code) {
 std::vector<Scene> tour_scenes(KioskController& c) {
     using ui::Screen;
     std::vector<Scene> out;
+    c.offer_saved_forms_for_tour();
     auto plain = [&c](Screen s) {
         return [&c, s] {
             c.wipe_session();
@@ -235,6 +291,7 @@ std::vector<Scene> tour_scenes(KioskController& c) {
                        c.set_warning_for_tour(27);
                    }});
     for (const auto& id : {"am-i-a-carer", "carers-self-review", "emergency-card"}) add_form_scenes(c, id, out);
+    for (auto& scene : saved_form_scenes(c)) out.push_back(std::move(scene));
     for (auto& scene : out) scene.set_up = english(scene.set_up);
     // Each other language: the start screen, home, and a page being typed into (its keyboard).
     for (const i18n::Catalog* lang : c.model().languages) {
@@ -254,6 +311,9 @@ std::vector<Scene> tour_scenes(KioskController& c) {
         // this language, checked for clipping like the English ones (issue 7) at the tightest
         // layout only: 200% in portrait, where text wraps most (all three sizes and both
         // orientations for every language would make the tour four times as long).
+        // The saved-forms screens: every state, at the tightest layout.
+        for (auto& scene : saved_form_scenes(c))
+            out.push_back({"lang-" + code + "-" + scene.name, scene.png, in(scene.set_up), true});
         const int question = first_step_with_choices(c, "am-i-a-carer");
         out.push_back({"lang-" + code + "-question", true,
                        in([&c, question] { walk_to(c, "am-i-a-carer", question, false, ""); })});

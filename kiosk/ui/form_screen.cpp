@@ -105,6 +105,14 @@ Intents draw_form_screen(DrawContext& dc, const KioskModel& model, UiState& stat
         break;
     }
     }
+    if (model.can_save_for_later) {
+        // Under the page, where GOV.UK puts it: a way out that keeps the answers.
+        ImGui::Dummy(ImVec2(0, dc.theme.metrics.px(4)));
+        const std::string& later = dc.tr("Save and come back later");
+        const float w = button_width(dc, later);
+        place_at_start(dc, w);
+        if (touch_button(dc, "save-for-later", later, ButtonStyle::Secondary, w)) out.push_back({Intent::Kind::SaveForLater});
+    }
     end_scroll_page(dc, state.scroll);
     append_intents(out, view);
 

@@ -16,8 +16,27 @@ std::string placeholder(const KioskModel& model, const char* key) {
     return it == model.placeholders->end() ? std::string() : it->second;
 }
 
+// Personal mode: the form saved on this device, first, before anything else.
+void draw_saved_offer(DrawContext& dc, const KioskModel& model, Intents& out) {
+    const PersonalDraftOffer& d = model.personal_draft;
+    const Palette& p = dc.theme.palette;
+    const Metrics& m = dc.theme.metrics;
+    const std::string title = dc.catalog.form_text(d.form_id + ":title", d.title);
+    wrapped_text(dc.tr("You have a form you started before"), dc.fonts.heading, p.text);
+    const std::string carry_on = fill_placeholders(dc.tr("Carry on with your saved {{form}}"), {{"form", title}});
+    if (nav_tile(dc, "draft:carry-on", carry_on, dc.tr("Your answers so far are kept on this device.")))
+        out.push_back({Intent::Kind::CarryOnDraft});
+    const std::string& again = dc.tr("Start again");
+    const float w = button_width(dc, again, m.px(50));
+    place_at_start(dc, w);
+    if (touch_button(dc, "draft:start-again", again, ButtonStyle::Secondary, w)) out.push_back({Intent::Kind::DiscardDraft});
+    wrapped_text(dc.tr("Start again deletes the saved answers."), dc.fonts.small, p.secondary_text);
+    ImGui::Dummy(ImVec2(0, m.px(4)));
+}
+
 void draw_journeys(DrawContext& dc, const KioskModel& model, Intents& out) {
     const Palette& p = dc.theme.palette;
+    if (!model.personal_draft.form_id.empty()) draw_saved_offer(dc, model, out);
     wrapped_text(dc.tr("What would you like to do?"), dc.fonts.heading, p.text);
     if (!model.journeys) return;
     for (const JourneyCard& j : *model.journeys) {
@@ -29,6 +48,9 @@ void draw_journeys(DrawContext& dc, const KioskModel& model, Intents& out) {
         if (nav_tile(dc, "form:" + j.form_id, title, time)) out.push_back({Intent::Kind::OpenForm, j.form_id});
         if (!j.summary.empty()) wrapped_text(j.summary, dc.fonts.small, p.secondary_text);
     }
+    if (model.can_continue_saved &&
+        nav_tile(dc, "continue-saved", dc.tr("Continue a saved form"), dc.tr("If you saved your answers here and have a code")))
+        out.push_back({Intent::Kind::OpenContinueSaved});
 }
 
 void draw_qr(DrawContext& dc, const QrCode& qr) {

@@ -28,6 +28,13 @@ struct Intent {
         Submit,          // "Send" on "Check your answers"
         StartAgain,      // leave the result page: wipe the session, back to home
         FinishAndClear,  // "Finish and clear": wipe everything now, back to the attract screen
+        // saved forms
+        SaveForLater,    // open "Save and come back later" from a form page or the task list
+        ParkDraft,       // text: the memorable word chosen (zeroed after use)
+        OpenContinueSaved,  // "Continue a saved form" on the home screen
+        ResumeDraft,     // text: the resume code as typed; parts[0]: the memorable word
+        CarryOnDraft,    // personal mode: reopen the form saved on this device
+        DiscardDraft,    // personal mode: "Start again" (the saved form is deleted)
         // the way in
         Wake,            // a touch on the attract screen
         ChooseLanguage,  // text: language code
@@ -52,7 +59,7 @@ struct Intent {
     std::vector<engine::AnswerValue> values = {};
     std::string text = {};
     int number = 0;
-    std::vector<std::string> parts = {};  // AnswerDate: day, month, year
+    std::vector<std::string> parts = {};  // AnswerDate: day, month, year; ResumeDraft: the word
 };
 
 using Intents = std::vector<Intent>;

@@ -187,6 +187,27 @@ KeyboardPage pad(const char* extra1, const char* extra2, bool next_box) {
     return p;
 }
 
+// A resume code's characters (kiosk/store/resume_code.h), capitals as the code is shown; the ids
+// are lower case like the letters page's.
+KeyboardPage resume_code_pad() {
+    auto key = [](const char* c) {
+        Key k = type(c);
+        k.id = "key:" + std::string(1, static_cast<char>(c[0] >= 'A' && c[0] <= 'Z' ? c[0] - 'A' + 'a' : c[0]));
+        return k;
+    };
+    KeyboardPage p;
+    p.columns = 6;
+    p.pad = true;
+    p.rows.push_back({key("3"), key("4"), key("6"), key("7"), key("9"), action(KeyAction::Backspace, "backspace")});
+    p.rows.push_back({key("A"), key("C"), key("E"), key("F"), key("H"), key("K")});
+    p.rows.push_back({key("M"), key("N"), key("P"), key("R"), key("T"), key("W")});
+    Key blank;
+    blank.action = KeyAction::Blank;
+    blank.units = 2;
+    p.rows.push_back({key("X"), key("Y"), blank, action(KeyAction::Done, "done", 2)});
+    return p;
+}
+
 }  // namespace
 
 KeyboardPage keyboard_page(KeyboardLayout layout, bool arabic, bool next_box) {
@@ -204,6 +225,7 @@ KeyboardPage keyboard_page(KeyboardLayout layout, bool arabic, bool next_box) {
     case KeyboardLayout::Decimal: return pad(".", nullptr, false);
     case KeyboardLayout::Phone: return pad("+", " ", false);
     case KeyboardLayout::DateBox: return pad(nullptr, nullptr, next_box);
+    case KeyboardLayout::ResumeCode: return resume_code_pad();
     }
     return character_page(character_pages().front(), arabic);
 }
@@ -211,7 +233,8 @@ KeyboardPage keyboard_page(KeyboardLayout layout, bool arabic, bool next_box) {
 std::vector<std::string> keyboard_texts() {
     std::vector<std::string> out;
     for (auto layout : {KeyboardLayout::Letters, KeyboardLayout::Accents, KeyboardLayout::MoreAccents, KeyboardLayout::Symbols, KeyboardLayout::Arabic,
-                        KeyboardLayout::Email, KeyboardLayout::Phone, KeyboardLayout::Decimal})
+                        KeyboardLayout::Email, KeyboardLayout::Phone, KeyboardLayout::Decimal,
+                        KeyboardLayout::ResumeCode})
         for (bool arabic : {false, true})
             for (const auto& row : keyboard_page(layout, arabic, true).rows)
                 for (const auto& k : row) {
@@ -224,7 +247,7 @@ std::vector<std::string> keyboard_texts() {
 
 bool is_digits_pad(KeyboardLayout layout) {
     return layout == KeyboardLayout::Digits || layout == KeyboardLayout::Decimal || layout == KeyboardLayout::Phone ||
-           layout == KeyboardLayout::DateBox;
+           layout == KeyboardLayout::DateBox || layout == KeyboardLayout::ResumeCode;
 }
 
 }  // namespace carers::ui

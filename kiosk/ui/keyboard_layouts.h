@@ -33,6 +33,7 @@ enum class KeyboardLayout {
     Decimal,   // 0-9 and "."
     Phone,     // 0-9, "+" and space (also NHS numbers)
     DateBox,   // 0-9 for a day, month or year box, with "Next box"
+    ResumeCode,  // only the 19 characters a resume code uses (no look-alikes to mistype)
 };
 
 enum class KeyAction { Type, Shift, Backspace, Done, NextBox, Switch, Blank };

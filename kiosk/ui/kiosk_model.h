@@ -21,6 +21,8 @@ enum class Screen {
     StaffEntry,  // the PIN pad
     Staff,       // the staff screen
     StoreError,  // the store could not be opened: a screen for staff, nothing for carers
+    SaveForLater,   // "Save and come back later": choose a word, saving, the resume code
+    ContinueSaved,  // "Continue a saved form": resume code and memorable word
 };
 
 struct JourneyCard {
@@ -77,6 +79,46 @@ struct StaffModel {
     std::string version;
 };
 
+// "Save and come back later" (kiosk mode), as the app last heard from the store.
+struct SaveForLaterModel {
+    enum class Stage {
+        ChooseWord,  // the word box and the keyboard
+        Saving,      // the store is sealing the draft (Argon2id): nothing to tap
+        Saved,       // the store said so: the code to write down
+        Failed,      // not saved; the answers are still in the form
+    } stage = Stage::ChooseWord;
+    enum class Problem { None, BadWord, NotSaved } problem = Problem::None;
+    std::string shown_code;  // Saved: "4CHK-79XT"
+    int days = 0;            // Saved: how many days the code lasts
+    std::string detail;      // NotSaved: the store's sentence, for staff
+};
+
+// "Continue a saved form" (kiosk mode).
+struct ContinueSavedModel {
+    enum class Status {
+        Ready,         // nothing tried yet
+        Opening,       // the store is trying the code and word: nothing to tap
+        NotACode,      // not 8 characters of the code's alphabet: nothing was tried
+        NotAWord,      // no word, or a word too short or long: nothing was tried
+        WrongWord,     // `words_left` tries remain
+        Deleted,       // that was the fifth wrong word: the saved form is gone
+        NoSuchCode,    // never made, expired or deleted
+        TooManyCodes,  // the kiosk-wide limit: try again in `minutes`
+        CannotOpen,    // opened, but this kiosk's forms cannot take it (a newer form)
+        Failed,        // the store failed: `detail` for staff
+    } status = Status::Ready;
+    int words_left = 0;
+    int minutes = 0;
+    int days = 0;  // how long a saved form is kept (for the "not found" help)
+    std::string detail;
+};
+
+// Personal mode: a form saved on this device, offered on the home screen.
+struct PersonalDraftOffer {
+    std::string form_id;  // empty: nothing to offer
+    std::string title;
+};
+
 struct KioskModel {
     Screen screen = Screen::Attract;
     // The languages shipped, English first; the current one drives every string.
@@ -94,6 +136,14 @@ struct KioskModel {
     // Inactivity: while set, the warning with its countdown covers the screen.
     std::optional<int> seconds_until_clear;
     double attract_period = 6.0;  // seconds each language's lines stay on the attract screen
+
+    // Saved forms. Kiosk mode: "Save and come back later" on this form's pages, and "Continue a
+    // saved form" on the home screen. Personal mode: the draft kept as the carer goes.
+    bool can_save_for_later = false;
+    bool can_continue_saved = false;
+    SaveForLaterModel save_for_later;
+    ContinueSavedModel continue_saved;
+    PersonalDraftOffer personal_draft;
 
     StaffEntryModel staff_entry;
     StaffModel staff;

@@ -33,6 +33,17 @@ std::string screen_name(const KioskModel& model) {
     case Screen::StaffEntry: return "staff-entry";
     case Screen::Staff: return "staff";
     case Screen::StoreError: return "store-error";
+    case Screen::SaveForLater:
+        switch (model.save_for_later.stage) {
+        case SaveForLaterModel::Stage::ChooseWord: return "save-later";
+        case SaveForLaterModel::Stage::Saving: return "save-later:saving";
+        case SaveForLaterModel::Stage::Saved: return "save-later:saved";
+        case SaveForLaterModel::Stage::Failed: return "save-later:failed";
+        }
+        return "save-later";
+    case Screen::ContinueSaved:
+        return model.continue_saved.status == ContinueSavedModel::Status::Opening ? "continue-saved:opening"
+                                                                                   : "continue-saved";
     }
     return "unknown";
 }
@@ -62,6 +73,8 @@ Intents draw_kiosk(DrawContext& dc, const KioskModel& model, UiState& state) {
         case Screen::StaffEntry: screen = draw_staff_entry_screen(dc, model, state); break;
         case Screen::Staff: screen = draw_staff_screen(dc, model, state); break;
         case Screen::StoreError: screen = draw_store_error_screen(dc, model, state); break;
+        case Screen::SaveForLater: screen = draw_save_for_later_screen(dc, model, state); break;
+        case Screen::ContinueSaved: screen = draw_continue_saved_screen(dc, model, state); break;
         }
     }
     append_intents(out, screen);

@@ -189,6 +189,7 @@ std::vector<KeyEvent> draw_keyboard(DrawContext& dc, KeyboardState& state, Keybo
         case KeyboardLayout::Decimal: return "decimal";
         case KeyboardLayout::Phone: return "phone";
         case KeyboardLayout::DateBox: return "date";
+        case KeyboardLayout::ResumeCode: return "resume-code";
         }
         return "";
     }();

@@ -24,6 +24,10 @@ Intents draw_timeout_warning(DrawContext& dc, const KioskModel& model, UiState& 
 Intents draw_staff_entry_screen(DrawContext& dc, const KioskModel& model, UiState& state);
 // Submissions waiting and sent, last sync, Sync now, venue settings, leave kiosk mode.
 Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& state);
+// "Save and come back later": choose a memorable word, saving, then the resume code.
+Intents draw_save_for_later_screen(DrawContext& dc, const KioskModel& model, UiState& state);
+// "Continue a saved form": the resume code and the memorable word.
+Intents draw_continue_saved_screen(DrawContext& dc, const KioskModel& model, UiState& state);
 // The store could not be opened: what happened, for staff.
 Intents draw_store_error_screen(DrawContext& dc, const KioskModel& model, UiState& state);
 

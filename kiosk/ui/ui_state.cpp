@@ -15,6 +15,8 @@ void UiState::forget_typed() noexcept {
 void UiState::wipe() noexcept {
     forget_typed();
     secure_wipe(pin);
+    secure_wipe(resume_code);
+    secure_wipe(memorable_word);
     page_key.clear();
     focus.clear();
     scroll_to_focus = false;

@@ -35,6 +35,8 @@ struct UiState {
     TouchScroll side_scroll;    // a second region beside it (home, landscape)
 
     std::string pin;            // digits typed on the staff PIN pad
+    std::string resume_code;    // "Continue a saved form": the code as typed
+    std::string memorable_word; // the word typed for saving or continuing a form
     double corner_hold_since = -1;  // when a press in the staff corner began (-1: none)
 
     // Zeroes every string that held typed text and forgets focus, scrolling and keyboard state.

@@ -8,6 +8,7 @@
 //                                     adds a submission the centre has confirmed, kept SECS more
 //                                     seconds (outbox retention); prints its id
 //   outbox_reader has DATA_DIR ID     prints "yes" if the outbox still holds ID, else "no"
+//   outbox_reader drafts DATA_DIR     prints "parked N personal M": saved forms in the store
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -21,6 +22,8 @@
 #include "kiosk/store/database.h"
 #include "kiosk/store/key_file.h"
 #include "kiosk/store/outbox.h"
+#include "kiosk/store/parked_drafts.h"
+#include "kiosk/store/personal_drafts.h"
 #include "kiosk/store/settings.h"
 
 using namespace carers::store;
@@ -100,7 +103,19 @@ int main(int argc, char** argv) {
         std::cout << id.value() << "\n";
         return 0;
     }
+    if (cmd == "drafts" && argc == 3) {
+        std::filesystem::path data = argv[2];
+        auto key = load_key_file(data / "kiosk.key");
+        if (!key) return std::cerr << key.message() << "\n", 1;
+        auto db = Database::open(data / "kiosk.db", key.value());
+        if (!db) return std::cerr << db.message() << "\n", 1;
+        auto parked = ParkedDrafts(*db.value()).count();
+        auto personal = PersonalDrafts(*db.value()).forms();
+        if (!parked || !personal) return std::cerr << "cannot count drafts\n", 1;
+        std::cout << "parked " << *parked << " personal " << personal->size() << "\n";
+        return 0;
+    }
     std::cerr << "usage: outbox_reader keygen DIR | read DATA_DIR CENTRE_SK | audit DATA_DIR | sent-expiring DATA_DIR SECS"
-                 " | has DATA_DIR ID\n";
+                 " | has DATA_DIR ID | drafts DATA_DIR\n";
     return 2;
 }

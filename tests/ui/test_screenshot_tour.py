@@ -32,8 +32,10 @@ MIN_TARGET_MM = 15.0
 MIN_GAP_MM = 8.0
 SLACK_PX = 1.0  # rounding of positions to pixels
 # Not controls a person aims at: the attract screen is one screen-sized button, the PIN box only
-# shows dots, and the confirmation's panels are text (recorded so tests can find them).
-NOT_TARGETS = {"attract", "pin:box", "staff:progress", "urgent-help", "reference-panel", "staff:checking"}
+# shows dots, the confirmation's panels are text (recorded so tests can find them), and so are the
+# resume code and the saved-forms messages.
+NOT_TARGETS = {"attract", "pin:box", "staff:progress", "urgent-help", "reference-panel", "staff:checking",
+               "save-later:code", "continue:status"}
 
 
 def gap_between(a, b):

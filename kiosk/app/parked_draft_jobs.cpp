@@ -1,0 +1,112 @@
+#include "kiosk/app/parked_draft_jobs.h"
+
+#include "kiosk/common/secure_wipe.h"
+#include "kiosk/store/database.h"
+
+namespace carers::app {
+
+namespace {
+
+// Its own connection: the UI thread's stays free for the outbox and the purge. The integrity
+// check already ran when the kiosk opened the store.
+store::StoreResult<std::unique_ptr<store::Database>>
+open_for_job(const ParkedDraftJobs::StoreAccess& access) {
+    store::OpenOptions options;
+    options.create = false;
+    options.check_integrity = false;
+    return store::Database::open(access.database, access.key, options);
+}
+
+} // namespace
+
+ParkedDraftJobs::ParkedDraftJobs(StoreAccess access, std::function<void()> wake)
+    : access_(std::move(access)), wake_(std::move(wake)) {}
+
+ParkedDraftJobs::~ParkedDraftJobs() {
+    if (thread_.joinable()) thread_.join();
+}
+
+bool ParkedDraftJobs::running() const {
+    std::lock_guard lock(mutex_);
+    return running_;
+}
+
+bool ParkedDraftJobs::begin() {
+    std::lock_guard lock(mutex_);
+    if (running_) return false;
+    running_ = true;
+    result_.reset();
+    if (thread_.joinable()) thread_.join(); // the last job has ended: its thread is only exiting
+    return true;
+}
+
+void ParkedDraftJobs::finish(ParkedDraftResult result) {
+    {
+        std::lock_guard lock(mutex_);
+        result_ = std::move(result);
+        running_ = false;
+    }
+    if (wake_) wake_();
+}
+
+bool ParkedDraftJobs::park(std::string draft, std::string word, std::int64_t now) {
+    if (!begin()) {
+        secure_wipe(draft);
+        secure_wipe(word);
+        return false;
+    }
+    thread_ = std::thread([this, draft = std::move(draft), word = std::move(word), now]() mutable {
+        ParkOutcome out;
+        auto db = open_for_job(access_);
+        if (!db) {
+            secure_wipe(draft);
+            secure_wipe(word);
+            out.error = db.message();
+        } else {
+            store::ParkedDrafts drafts(*db.value(), access_.options);
+            auto saved = drafts.save(std::move(draft), std::move(word), now);
+            if (saved)
+                out.ticket = saved.value();
+            else
+                out.error = saved.message();
+        }
+        finish(std::move(out));
+    });
+    return true;
+}
+
+bool ParkedDraftJobs::resume(std::string typed_code, std::string word, std::int64_t now) {
+    if (!begin()) {
+        secure_wipe(word);
+        return false;
+    }
+    thread_ =
+        std::thread([this, code = std::move(typed_code), word = std::move(word), now]() mutable {
+            ResumeJobOutcome out;
+            auto db = open_for_job(access_);
+            if (!db) {
+                secure_wipe(word);
+                out.error = db.message();
+            } else {
+                store::ParkedDrafts drafts(*db.value(), access_.options);
+                auto opened = drafts.resume(code, std::move(word), now);
+                if (opened)
+                    out.outcome = std::move(opened.value());
+                else
+                    out.error = opened.message();
+            }
+            secure_wipe(code);
+            finish(std::move(out));
+        });
+    return true;
+}
+
+std::optional<ParkedDraftResult> ParkedDraftJobs::take() {
+    std::lock_guard lock(mutex_);
+    if (running_ || !result_) return std::nullopt;
+    std::optional<ParkedDraftResult> r = std::move(result_);
+    result_.reset();
+    return r;
+}
+
+} // namespace carers::app

@@ -1,0 +1,340 @@
+// Saved forms through the controller, with a real SQLCipher store and the real Argon2id (at the
+// test minimum cost): "Save and come back later" and "Continue a saved form" in kiosk mode, and
+// the draft kept as the carer goes in personal mode.
+#include <catch2/catch_test_macros.hpp>
+
+#include <chrono>
+#include <thread>
+
+#include <imgui.h>
+#include <sodium.h>
+
+#include "kiosk/app/kiosk_controller.h"
+#include "kiosk/app/parked_draft_jobs.h"
+#include "kiosk/app/tour_scenes.h"
+#include "kiosk/store/local_store.h"
+#include "kiosk/store/sealed_box.h"
+#include "tests/support/test_files.h"
+
+using namespace carers;
+using app::KioskController;
+using ui::Intent;
+using ui::Screen;
+using Stage = ui::SaveForLaterModel::Stage;
+using Status = ui::ContinueSavedModel::Status;
+
+namespace {
+
+struct SetClock {
+    double steady = 1000;
+    std::int64_t unix = 1'800'000'000;
+    app::KioskClock clock() {
+        return {[this] { return steady; }, [this] { return unix; }};
+    }
+};
+
+struct ImGuiContextForTest {
+    ImGuiContextForTest() { ImGui::CreateContext(); }
+    ~ImGuiContextForTest() { ImGui::DestroyContext(); }
+};
+
+// A kiosk's store in a fresh folder, cheap to derive keys in.
+struct TestStore {
+    test::TempDir dir;
+    store::StoreOptions options;
+    std::unique_ptr<store::LocalStore> local;
+    store::SecretKey key;
+
+    explicit TestStore(std::int64_t now, int max_unknown_codes = 10) {
+        options.key.database = dir / "kiosk.db";
+        options.key.key_file = dir / "kiosk.key";
+        options.parked.limits = store::KdfLimits::test_minimum();
+        options.parked.guesses.max_unknown_codes = max_unknown_codes;
+        auto none = [](const store::PassphraseRequest&) { return std::optional<std::string>(); };
+        auto opened = store::LocalStore::open(options, none, now);
+        REQUIRE(opened);
+        local = std::move(opened.value());
+        auto k = store::resolve_database_key(options.key, none);
+        REQUIRE(k);
+        key = k->key;
+    }
+    app::ParkedDraftJobs::StoreAccess access() const {
+        return {options.key.database, key, options.parked};
+    }
+};
+
+// Settings with a centre key, so that Send really seals the response into the outbox.
+app::KioskConfig enrolled_config() {
+    REQUIRE(sodium_init() >= 0);
+    store::CentrePublicKey pk;
+    std::array<std::uint8_t, 32> sk{};
+    crypto_box_keypair(pk.data(), sk.data());
+    app::KioskConfig c;
+    c.sealing_public_key = store::to_base64(pk.data(), pk.size());
+    return c;
+}
+
+std::vector<app::LoadedForm> shipped_forms() {
+    return app::load_forms(std::string(CARERS_SOURCE_DIR) + "/assets/forms",
+                           [](const std::string& p) { FAIL(p); });
+}
+
+void apply(KioskController& c, Intent in) {
+    ui::Intents v{std::move(in)};
+    c.apply(v);
+}
+
+// Ticks until the save or the opening in flight has ended (a few Argon2id at the test minimum).
+void wait_for_job(KioskController& c) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (std::chrono::steady_clock::now() < deadline) {
+        c.tick();
+        const ui::KioskModel m = c.model();
+        if (m.save_for_later.stage != Stage::Saving && m.continue_saved.status != Status::Opening)
+            return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    FAIL("the job never ended");
+}
+
+// Answers each page with samples and presses Continue `pages` times.
+void answer_pages(KioskController& c, int pages) {
+    for (int i = 0; i < pages; ++i) {
+        REQUIRE(app::answer_page_with_samples(*c.session()));
+        apply(c, {Intent::Kind::Next});
+    }
+}
+
+// Where the carer is: the view and the page's first item.
+std::string position(KioskController& c) {
+    engine::FormSession& s = *c.session();
+    const engine::Page p = s.current_page();
+    return std::to_string(static_cast<int>(s.view())) + ":" +
+           (p.anchor.item ? p.anchor.item->link_id : "");
+}
+
+std::int64_t parked_count(TestStore& st) {
+    auto n = st.local->parked_drafts().count();
+    REQUIRE(n);
+    return *n;
+}
+
+void park(KioskController& c, const std::string& word) {
+    apply(c, {Intent::Kind::SaveForLater});
+    REQUIRE(c.screen() == Screen::SaveForLater);
+    apply(c, {Intent::Kind::ParkDraft, {}, {}, {}, word});
+    REQUIRE(c.model().save_for_later.stage == Stage::Saving);
+    wait_for_job(c);
+}
+
+void try_code(KioskController& c, const std::string& code, const std::string& word) {
+    apply(c, {Intent::Kind::ResumeDraft, {}, {}, {}, code, 0, {word}});
+    if (c.model().continue_saved.status == Status::Opening) wait_for_job(c);
+}
+
+} // namespace
+
+TEST_CASE("a form saved for later reopens with its code and word at the page left, answers intact, "
+          "and is deleted once sent") {
+    ImGuiContextForTest imgui;
+    SetClock t;
+    TestStore st(t.unix);
+    app::ParkedDraftJobs jobs(st.access(), {});
+    KioskController c(shipped_forms(), enrolled_config(), &st.local->database(), t.clock());
+    c.set_parked_draft_jobs(&jobs);
+
+    REQUIRE(c.open_form("carers-self-review"));
+    answer_pages(c, 5);
+    const std::string left_at = position(c);
+    const nlohmann::json answers_before = c.session()->response("2026-01-01T00:00:00Z")["item"];
+    REQUIRE(c.model().can_save_for_later);
+
+    apply(c, {Intent::Kind::SaveForLater});
+    apply(c,
+          {Intent::Kind::ParkDraft, {}, {}, {}, "ab"}); // too short: refused at once, nothing saved
+    CHECK(c.model().save_for_later.problem == ui::SaveForLaterModel::Problem::BadWord);
+    CHECK(c.model().save_for_later.stage == Stage::ChooseWord);
+    CHECK(parked_count(st) == 0);
+    apply(c, {Intent::Kind::ParkDraft, {}, {}, {}, "Bluebell"});
+    CHECK(c.model().save_for_later.stage == Stage::Saving);
+    wait_for_job(c);
+    const ui::SaveForLaterModel saved = c.model().save_for_later;
+    REQUIRE(saved.stage == Stage::Saved);
+    REQUIRE(saved.shown_code.size() == 9);
+    CHECK(saved.shown_code[4] == '-');
+    CHECK(saved.days == 14);
+    CHECK_FALSE(c.in_session()); // the answers left the screen once the store had them
+    CHECK(parked_count(st) == 1);
+
+    apply(c, {Intent::Kind::FinishAndClear});
+    CHECK(c.screen() == Screen::Attract);
+    CHECK(c.model().save_for_later.shown_code.empty());
+    apply(c, {Intent::Kind::Wake});
+    apply(c, {Intent::Kind::GoHome});
+    REQUIRE(c.model().can_continue_saved);
+    apply(c, {Intent::Kind::OpenContinueSaved});
+    REQUIRE(c.screen() == Screen::ContinueSaved);
+
+    // Typed in lower case with a space instead of the hyphen: still the code.
+    std::string typed = saved.shown_code.substr(0, 4) + " " + saved.shown_code.substr(5);
+    for (char& ch : typed)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    try_code(c, typed, "daffodil");
+    CHECK(c.model().continue_saved.status == Status::WrongWord);
+    CHECK(c.model().continue_saved.words_left == 4);
+    CHECK(c.screen() == Screen::ContinueSaved);
+
+    try_code(c, typed, "BLUEBELL"); // the word is matched without regard to case
+    REQUIRE(c.screen() == Screen::Form);
+    CHECK(position(c) == left_at);
+    CHECK(c.session()->response("2026-01-01T00:00:00Z")["item"] == answers_before);
+    CHECK(parked_count(st) == 1); // kept until sent: the carer may walk away again
+
+    // The rest of the form, then Send: the parked copy goes.
+    for (int i = 0; i < 200 && c.session() && !c.session()->complete(); ++i) {
+        engine::FormSession& s = *c.session();
+        if (s.view() == engine::View::CheckAnswers) {
+            apply(c, {Intent::Kind::Submit});
+        } else {
+            REQUIRE(app::answer_page_with_samples(s));
+            apply(c, {Intent::Kind::Next});
+        }
+    }
+    REQUIRE(c.session()->complete());
+    CHECK(c.model().notice == ui::KioskModel::Notice::Saved);
+    CHECK(parked_count(st) == 0);
+    auto waiting = st.local->outbox().count();
+    REQUIRE(waiting);
+    CHECK(*waiting == 1);
+}
+
+TEST_CASE("five wrong words delete a saved form, and unknown, malformed and rate-limited codes "
+          "each get their own answer") {
+    ImGuiContextForTest imgui;
+    SetClock t;
+    TestStore st(t.unix, 2);
+    app::ParkedDraftJobs jobs(st.access(), {});
+    KioskController c(shipped_forms(), enrolled_config(), &st.local->database(), t.clock());
+    c.set_parked_draft_jobs(&jobs);
+    REQUIRE(c.open_form("emergency-card"));
+    answer_pages(c, 2);
+    park(c, "primrose");
+    const std::string code = c.model().save_for_later.shown_code;
+    REQUIRE(c.model().save_for_later.stage == Stage::Saved);
+    apply(c, {Intent::Kind::FinishAndClear});
+    apply(c, {Intent::Kind::Wake});
+    apply(c, {Intent::Kind::GoHome});
+    apply(c, {Intent::Kind::OpenContinueSaved});
+
+    try_code(c, "4CHK", "primrose");
+    CHECK(c.model().continue_saved.status == Status::NotACode); // told at once, nothing tried
+    try_code(c, code, "");
+    CHECK(c.model().continue_saved.status == Status::NotAWord);
+    for (int left = 4; left >= 1; --left) {
+        try_code(c, code, "tulip");
+        CHECK(c.model().continue_saved.status == Status::WrongWord);
+        CHECK(c.model().continue_saved.words_left == left);
+    }
+    try_code(c, code, "tulip");
+    CHECK(c.model().continue_saved.status == Status::Deleted);
+    CHECK(parked_count(st) == 0);
+    CHECK(c.ui_state().resume_code.empty());
+
+    try_code(c, code, "primrose"); // gone: the right word cannot bring it back
+    CHECK(c.model().continue_saved.status == Status::NoSuchCode);
+    CHECK(c.model().continue_saved.days == 14);
+    try_code(c, "HHHH-HHHH", "primrose"); // the second unknown code reaches this kiosk's limit of 2
+    CHECK(c.model().continue_saved.status == Status::TooManyCodes);
+    CHECK(c.model().continue_saved.minutes == 15);
+    CHECK(c.screen() == Screen::ContinueSaved);
+}
+
+TEST_CASE("when the store cannot save for later, the carer is told and keeps every answer") {
+    ImGuiContextForTest imgui;
+    SetClock t;
+    TestStore st(t.unix);
+    app::ParkedDraftJobs::StoreAccess wrong = st.access();
+    wrong.key = store::SecretKey::random(); // the job cannot open the store
+    app::ParkedDraftJobs jobs(wrong, {});
+    KioskController c(shipped_forms(), enrolled_config(), &st.local->database(), t.clock());
+    c.set_parked_draft_jobs(&jobs);
+    REQUIRE(c.open_form("carers-self-review"));
+    answer_pages(c, 3);
+    const std::string left_at = position(c);
+    const nlohmann::json answers = c.session()->response("2026-01-01T00:00:00Z")["item"];
+
+    park(c, "bluebell");
+    CHECK(c.model().save_for_later.stage == Stage::Failed);
+    CHECK(c.model().save_for_later.problem == ui::SaveForLaterModel::Problem::NotSaved);
+    CHECK_FALSE(c.model().save_for_later.detail.empty());
+    CHECK(c.model().save_for_later.shown_code.empty());
+    REQUIRE(c.in_session());
+    apply(c, {Intent::Kind::GoHome}); // "Back to the form"
+    REQUIRE(c.screen() == Screen::Form);
+    CHECK(position(c) == left_at);
+    CHECK(c.session()->response("2026-01-01T00:00:00Z")["item"] == answers);
+    CHECK(parked_count(st) == 0);
+}
+
+TEST_CASE("'Am I a carer?' and personal mode offer no 'Save and come back later'") {
+    ImGuiContextForTest imgui;
+    SetClock t;
+    TestStore st(t.unix);
+    app::ParkedDraftJobs jobs(st.access(), {});
+    KioskController c(shipped_forms(), enrolled_config(), &st.local->database(), t.clock());
+    c.set_parked_draft_jobs(&jobs);
+    REQUIRE(c.open_form("am-i-a-carer"));
+    CHECK_FALSE(c.model().can_save_for_later);
+    apply(c, {Intent::Kind::SaveForLater});
+    CHECK(c.screen() == Screen::Form);
+    c.set_personal_mode(true);
+    REQUIRE(c.open_form("carers-self-review"));
+    CHECK_FALSE(c.model().can_save_for_later);
+    CHECK_FALSE(c.model().can_continue_saved);
+}
+
+TEST_CASE("personal mode keeps the form after each page, offers it at the next start, and Start "
+          "again deletes it") {
+    ImGuiContextForTest imgui;
+    SetClock t;
+    TestStore st(t.unix);
+    std::string left_at;
+    nlohmann::json answers;
+    {
+        KioskController c(shipped_forms(), enrolled_config(), &st.local->database(), t.clock());
+        c.set_personal_mode(true);
+        CHECK(c.model().personal_draft.form_id.empty());
+        REQUIRE(c.open_form("carers-self-review"));
+        answer_pages(c, 4);
+        left_at = position(c);
+        answers = c.session()->response("2026-01-01T00:00:00Z")["item"];
+        auto kept = st.local->personal_drafts().latest();
+        REQUIRE(kept);
+        REQUIRE(kept->has_value()); // saved on the move, before anything else happened
+        // The kiosk process ends here without any "save" from the carer.
+    }
+    KioskController c(shipped_forms(), enrolled_config(), &st.local->database(), t.clock());
+    c.set_personal_mode(true);
+    CHECK(c.model().personal_draft.form_id == "carers-self-review");
+    CHECK(c.model().personal_draft.title == "Carers Self Review");
+    apply(c, {Intent::Kind::Wake});
+    apply(c, {Intent::Kind::GoHome});
+    apply(c, {Intent::Kind::CarryOnDraft});
+    REQUIRE(c.screen() == Screen::Form);
+    CHECK(position(c) == left_at);
+    CHECK(c.session()->response("2026-01-01T00:00:00Z")["item"] == answers);
+
+    // Walking away still clears the screen; the form stays on the device for its owner.
+    c.note_input();
+    t.steady += 200;
+    c.tick();
+    CHECK(c.screen() == Screen::Attract);
+    CHECK_FALSE(c.in_session());
+    CHECK(c.model().personal_draft.form_id == "carers-self-review");
+
+    apply(c, {Intent::Kind::DiscardDraft});
+    CHECK(c.model().personal_draft.form_id.empty());
+    auto kept = st.local->personal_drafts().latest();
+    REQUIRE(kept);
+    CHECK_FALSE(kept->has_value());
+}
