@@ -136,7 +136,9 @@ void KioskController::park_draft(std::string& word) {
     secure_wipe(ui_state_.memorable_word);
     ui_state_.focus.clear();
     save_later_.problem = ui::SaveForLaterModel::Problem::None;
-    if (!parking_->park(draft_text(*session_), std::move(typed), clock_.unix())) {
+    const bool started = parking_->park(draft_text(*session_), std::move(typed), clock_.unix());
+    secure_wipe(typed);  // a short word moved from stays in the string's own buffer
+    if (!started) {
         save_later_.stage = Stage::Failed;
         save_later_.problem = ui::SaveForLaterModel::Problem::NotSaved;
         save_later_.detail = "Another save was still running.";
@@ -164,8 +166,9 @@ void KioskController::resume_draft(std::string& code, std::string& word) {
         secure_wipe(word);
         return;
     }
-    if (!parking_->resume(code, std::move(word), clock_.unix())) return;
+    const bool started = parking_->resume(code, std::move(word), clock_.unix());
     secure_wipe(word);
+    if (!started) return;
     ui_state_.focus.clear();
     continue_.status = Status::Opening;
 }
@@ -306,14 +309,16 @@ void KioskController::after_navigation() {
 void KioskController::refresh_personal_offer() {
     personal_offer_ = {};
     if (!personal_mode_ || !db_) return;
-    auto latest = store::PersonalDrafts(*db_).latest();
-    if (!latest || !*latest) return;
-    for (const auto& f : forms_)
-        if (f.questionnaire->url == (*latest)->form_url) {
-            const auto& q = *f.questionnaire;
-            personal_offer_ = {f.id, q.title.empty() ? f.id : q.title};
-        }
-    secure_wipe((*latest)->draft);
+    // Names only, most recent first: the answers stay in the store until the carer carries on.
+    auto forms = store::PersonalDrafts(*db_).forms();
+    if (!forms) return;
+    for (const std::string& url : *forms)
+        for (const auto& f : forms_)
+            if (f.questionnaire->url == url) {
+                const auto& q = *f.questionnaire;
+                personal_offer_ = {f.id, q.title.empty() ? f.id : q.title};
+                return;
+            }
 }
 
 void KioskController::forget_finished_draft() {

@@ -72,6 +72,7 @@ bool ParkedDraftJobs::park(std::string draft, std::string word, std::int64_t now
         }
         finish(std::move(out));
     });
+    secure_wipe(word);  // moved into the job; a short word stays in this string's own buffer
     return true;
 }
 
@@ -98,6 +99,8 @@ bool ParkedDraftJobs::resume(std::string typed_code, std::string word, std::int6
             secure_wipe(code);
             finish(std::move(out));
         });
+    secure_wipe(typed_code);
+    secure_wipe(word);
     return true;
 }
 
