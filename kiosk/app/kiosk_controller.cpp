@@ -83,6 +83,13 @@ ui::KioskModel KioskController::model() const {
     return m;
 }
 
+void KioskController::set_read_aloud_available(bool available) {
+    if (available == read_aloud_available_) return;
+    read_aloud_available_ = available;
+    if (!available) display_.read_aloud = false;
+    redraw_ = true;
+}
+
 void KioskController::show_store_error(std::string sentence, std::string code) {
     store_error_ = std::move(sentence);
     store_error_code_ = std::move(code);
@@ -167,7 +174,9 @@ bool KioskController::tick() {
     if (poll_parking()) return true;  // a save or an opening has ended: show how it went
     // A run started or ended (automatic runs too), or a connection check answered: the staff
     // screen's counts, last sync and refused list are read again and it is drawn again.
-    bool staff_changed = false;
+    // Or something views show changed outside apply() (set_read_aloud_available).
+    bool staff_changed = redraw_;
+    redraw_ = false;
     if (poll_sync_ && poll_sync_(staff_) && screen_ == ui::Screen::Staff) {
         if (staff_facts_) {
             staff_ = staff_facts_();

@@ -64,7 +64,9 @@ public:
     // when a submission has entered the outbox (the kiosk sends it on its own soon after).
     void set_connection_check(std::function<void()> check) { check_connection_ = std::move(check); }
     void set_on_submitted(std::function<void()> hook) { on_submitted_ = std::move(hook); }
-    void set_read_aloud_available(bool available) { read_aloud_available_ = available; }
+    // Whether reading aloud can be heard (voices installed and a sound device that works); the
+    // Listen buttons and the read-aloud choice show only while it is. A change redraws.
+    void set_read_aloud_available(bool available);
     // Kiosk mode (the default): "Save and come back later" parks a draft through `jobs` (null: not
     // offered). Personal mode (a carer's own device): the draft is kept in the store as the carer
     // goes and offered at the next start; no resume codes. Both need the store (db).
@@ -155,6 +157,7 @@ private:
     std::string default_language_ = "en";
     bool display_changed_ = false;
     bool read_aloud_available_ = false;
+    bool redraw_ = false;  // something views show changed outside apply() (tick() reports it)
     InactivityTimer timer_;
     std::optional<int> shown_countdown_;
     std::optional<int> tour_warning_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <limits>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -219,29 +220,38 @@ int main(int argc, char** argv) {
     if (px_per_mm <= 0) px_per_mm = window->px_per_mm();
 
     app::KioskApp kiosk(*window, controller, app::find_font_files("Noto Sans"), px_per_mm, staff_log);
-    if (tour) return app::run_screenshot_tour(kiosk, opt.screenshot_tour, staff_log) ? ok : bad_options;
+    if (tour) return app::run_screenshot_tour(kiosk, opt.screenshot_tour, opt.tour_language, staff_log) ? ok : bad_options;
     if (opt.bench_frames > 0) return app::run_frame_bench(kiosk, opt.bench_frames) ? ok : bad_options;
 
-    // The tour and the benchmark never speak; a kiosk with no sound device stays quiet.
-    app::ReadAloud voice;
+    // The tour and the benchmark never speak. The sound device is tried at once on the speaker's
+    // thread; until it is known to work no Listen button shows (a button that says nothing helps
+    // no one), and on a kiosk without one none ever does.
+    app::ReadAloud voice(opt.sound_device, [] { app::KioskWindow::wake_from_any_thread(); });
     app::PageReader reader(voice);
+    controller.set_read_aloud_available(false);
     if (voices) kiosk.set_page_reader(&reader);
+    bool told_no_sound = false;
 
     // Expired drafts and sent submissions go hourly, not only at start-up: a kiosk may run for
     // weeks. Counts only reach the log, never what was purged. Automatic sync says when it next
-    // needs the loop awake.
-    if (store) {
-        kiosk.set_housekeeping([&store, &kiosk_sync, purge_every = opt.purge_every_seconds] {
-            auto purged = store->purge_if_due(unix_now());
-            if (!purged) staff_log("Could not purge expired records: " + purged.message());
-            else if (const auto& c = purged.value(); c && c->outbox + c->parked_drafts + c->personal_drafts + c->audit_entries > 0)
-                staff_log("Purged expired records: " + std::to_string(c->outbox) + " sent submissions, " +
-                          std::to_string(c->parked_drafts + c->personal_drafts) + " drafts, " +
-                          std::to_string(c->audit_entries) + " audit entries.");
-            // The loop wakes at least this often for the purge (and at least every minute).
-            return std::min(kiosk_sync->on_wake(), static_cast<double>(purge_every));
-        });
-    }
+    // needs the loop awake. Reading aloud is offered once the sound device is known to work.
+    kiosk.set_housekeeping([&store, &kiosk_sync, &controller, &voice, &told_no_sound, voices,
+                            purge_every = opt.purge_every_seconds] {
+        controller.set_read_aloud_available(voices && voice.heard());
+        if (voices && !told_no_sound && !voice.available()) {
+            told_no_sound = true;
+            staff_log(voice.problem());
+        }
+        if (!store) return std::numeric_limits<double>::infinity();
+        auto purged = store->purge_if_due(unix_now());
+        if (!purged) staff_log("Could not purge expired records: " + purged.message());
+        else if (const auto& c = purged.value(); c && c->outbox + c->parked_drafts + c->personal_drafts + c->audit_entries > 0)
+            staff_log("Purged expired records: " + std::to_string(c->outbox) + " sent submissions, " +
+                      std::to_string(c->parked_drafts + c->personal_drafts) + " drafts, " +
+                      std::to_string(c->audit_entries) + " audit entries.");
+        // The loop wakes at least this often for the purge (and at least every minute).
+        return std::min(kiosk_sync->on_wake(), static_cast<double>(purge_every));
+    });
     std::signal(SIGTERM, request_stop);
     std::signal(SIGINT, request_stop);
     kiosk.run({opt.widget_dump, opt.screenshot_dir, opt.exit_after_idle_seconds}, &stop_requested);

@@ -26,11 +26,14 @@ const char* usage() {
            "  --mouse                 show the cursor even when fullscreen (a trackball or mouse)\n"
            "  --personal              personal mode, on a carer's own device: the form in progress is\n"
            "                          kept as they go and offered at the next start (no resume codes)\n"
+           "  --sound-device NAME     the ALSA device to read aloud through (default: PulseAudio,\n"
+           "                          else ALSA's default); Listen shows only if it opens\n"
            "  --px-per-mm N           screen density, when the monitor reports it wrongly\n"
            "  --inactivity SECS       seconds without a touch before the warning (default 90)\n"
            "  --warning SECS          the warning's countdown before clearing (default 30)\n"
            "  --screenshot-tour DIR   render every screen, both orientations, every text size, to\n"
            "                          PNGs and a report (tour.json) in DIR, then exit\n"
+           "  --tour-language CODE    the tour's screens in this language only (default: all)\n"
            "  --bench-frames N        time N frames of each heavy screen, print JSON, then exit\n"
            "  --set-staff-pin         read a new staff PIN (4-12 digits) from standard input\n";
 }
@@ -100,6 +103,10 @@ Result<Options> parse_options(int argc, char** argv) {
             o.touch = a == "--touch";
         } else if (a == "--personal") {
             o.personal = true;
+        } else if (a == "--sound-device") {
+            auto v = value("a sound device name");
+            if (!v) return v.error();
+            o.sound_device = *v;
         } else if (a == "--set-staff-pin") {
             o.set_staff_pin = true;
         } else if (a == "--px-per-mm" || a == "--inactivity" || a == "--warning") {
@@ -113,6 +120,10 @@ Result<Options> parse_options(int argc, char** argv) {
             auto v = value("a folder");
             if (!v) return v.error();
             o.screenshot_tour = *v;
+        } else if (a == "--tour-language") {
+            auto v = value("a language code");
+            if (!v) return v.error();
+            o.tour_language = *v;
         } else if (a == "--bench-frames") {
             auto v = value("a number");
             if (!v) return v.error();

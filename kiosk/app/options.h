@@ -25,10 +25,12 @@ struct Options {
     int purge_every_seconds = 60 * 60;     // expired drafts and sent submissions go this often (tests: less)
     std::optional<bool> touch;             // --touch: a touch screen, no cursor (default: when fullscreen)
     bool personal = false;                 // a carer's own device: drafts kept as they go, no resume codes
+    std::string sound_device;              // where reading aloud plays (empty: the default)
     double px_per_mm = 0;                  // screen density; 0 = kiosk.json or the monitor
     double inactivity_seconds = 0;         // override kiosk.json (tests): 0 = keep
     double warning_seconds = 0;
     std::filesystem::path screenshot_tour;  // when set: render every screen to PNGs here, then exit
+    std::string tour_language;             // the tour in this language only (empty: every language)
     int bench_frames = 0;                  // when set: time this many frames per heavy screen, then exit
     bool set_staff_pin = false;            // read a new staff PIN from standard input, then exit
     bool help = false;

@@ -15,6 +15,9 @@ bool voices_installed(const std::vector<i18n::Catalog>& languages) {
 }
 
 std::string spoken_page_key(const ui::KioskModel& model) {
+    if (model.seconds_until_clear) return {};  // the inactivity warning covers the screen
+    if (model.screen == ui::Screen::Home) return "home";
+    if (model.screen == ui::Screen::Start) return "start";
     if (model.screen != ui::Screen::Form || !model.session) return {};
     const engine::Page page = model.session->current_page();
     if (!page.anchor.item) return {};
@@ -22,6 +25,7 @@ std::string spoken_page_key(const ui::KioskModel& model) {
 }
 
 std::string PageReader::text_of(const ui::KioskModel& model, const i18n::Catalog& catalog) const {
+    if (model.screen != ui::Screen::Form) return ui::screen_speech(model, catalog);
     if (!model.session) return {};
     return ui::page_speech(*model.session, catalog, model.placeholders ? *model.placeholders : ui::Placeholders{});
 }

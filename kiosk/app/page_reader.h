@@ -1,7 +1,8 @@
 // PageReader: what the kiosk reads aloud, and when. It links the screens to ReadAloud: "Listen"
-// on a form page reads that page (question, hint, choices) in the person's language; with "Read
-// the screen aloud" on, each form page is read as it opens; leaving the page, a wipe or a screen
-// without a form stops the voice. The speaking runs on the speaker's own thread.
+// on a form page reads that page (question, hint, choices) in the person's language, on the home
+// screen the journeys and help near you, on the start screen the choices; with "Read the screen
+// aloud" on, each of those is read as it opens; leaving it, a wipe or a screen with nothing to
+// read stops the voice. The speaking runs on the speaker's own thread.
 #pragma once
 
 #include <string>
@@ -18,7 +19,8 @@ namespace carers::app {
 // X-Speech-Voice exists). Without, the kiosk offers no reading aloud rather than a mute button.
 bool voices_installed(const std::vector<i18n::Catalog>& languages);
 
-// The stable name of the page a model shows, for the voice: empty off a form.
+// The stable name of the page a model shows, for the voice: "home", "start", a form's page, or
+// empty (nothing to read there).
 std::string spoken_page_key(const ui::KioskModel& model);
 
 class PageReader {

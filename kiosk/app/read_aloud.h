@@ -3,6 +3,7 @@
 // once. The speaking itself is done by speech::Speaker on its own thread.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -14,6 +15,10 @@ class ReadAloud {
 public:
     // `silent` runs everything but plays nothing (screenshot tours, tests).
     explicit ReadAloud(bool silent = false) : speaker_(std::make_unique<speech::Speaker>(std::string(), silent)) {}
+    // Plays through `device` (empty: the default), which is opened at once off the UI thread;
+    // `on_output_checked` is called from that thread when it is known whether it works.
+    ReadAloud(std::string device, std::function<void()> on_output_checked)
+        : speaker_(std::make_unique<speech::Speaker>(std::move(device), false, std::move(on_output_checked))) {}
 
     // Call once a frame with the page now shown (a stable key; empty off a form) and what it
     // would say. A change of page stops the voice, then reads the new page when `every_page`.
@@ -36,6 +41,8 @@ public:
     // The page last given to on_page (empty after stop()).
     const std::string& page() const { return page_key_; }
     bool available() const { return speaker_->available(); }
+    // Whether a sound device has been found to work (false while it is still being tried).
+    bool heard() const { return speaker_->output_checked() && speaker_->available(); }
     std::string problem() const { return speaker_->problem(); }
     speech::Speaker& speaker() { return *speaker_; }
 

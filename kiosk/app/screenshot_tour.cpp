@@ -36,14 +36,27 @@ nlohmann::json shoot(KioskApp& app, const std::filesystem::path& png) {
     return widgets;
 }
 
+bool in_language(const Scene& scene, const std::string& language) {
+    if (language.empty()) return true;
+    const bool translated = scene.name.rfind("lang-", 0) == 0;
+    if (language == "en") return !translated;
+    return translated && scene.name.rfind("lang-" + language + "-", 0) == 0;
+}
+
 }  // namespace
 
-bool run_screenshot_tour(KioskApp& app, const std::filesystem::path& dir, const std::function<void(const std::string&)>& log) {
+bool run_screenshot_tour(KioskApp& app, const std::filesystem::path& dir, const std::string& language,
+                         const std::function<void(const std::string&)>& log) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     app.window().set_vsync(false);
     KioskController& c = app.controller();
-    const std::vector<Scene> scenes = tour_scenes(c);
+    std::vector<Scene> scenes = tour_scenes(c);
+    std::erase_if(scenes, [&language](const Scene& s) { return !in_language(s, language); });
+    if (scenes.empty()) {
+        log("The tour has no screens in language " + language + ".");
+        return false;
+    }
     nlohmann::json report = {{"shots", nlohmann::json::array()}};
     const struct {
         const char* name;
@@ -60,7 +73,6 @@ bool run_screenshot_tour(KioskApp& app, const std::filesystem::path& dir, const 
             ui::Intents set{{ui::Intent::Kind::SetTextSize, {}, {}, {}, {}, size}};
             c.apply(set);
             for (const Scene& scene : scenes) {
-                if (scene.tightest_only && (size != 200 || o.w > o.h)) continue;
                 c.set_warning_for_tour(std::nullopt);
                 c.set_staff_entry({});
                 scene.set_up();

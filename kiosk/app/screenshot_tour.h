@@ -12,7 +12,10 @@
 
 namespace carers::app {
 
+// `language` non-empty: only that language's scenes ("en": the English ones, which include the
+// screens that are the same in every language), so each language can be toured on its own.
 // False (with the reason logged) when the window could not take a size or a file not be written.
-bool run_screenshot_tour(KioskApp& app, const std::filesystem::path& dir, const std::function<void(const std::string&)>& log);
+bool run_screenshot_tour(KioskApp& app, const std::filesystem::path& dir, const std::string& language,
+                         const std::function<void(const std::string&)>& log);
 
 }  // namespace carers::app

@@ -11,13 +11,13 @@ using engine::ItemType;
 
 namespace {
 
-std::optional<AnswerValue> sample_answer(const engine::Item& item) {
+std::optional<AnswerValue> sample_answer(const engine::Item& item, SampleRoute route) {
     switch (item.type) {
     case ItemType::Boolean: return AnswerValue{true};
     case ItemType::Choice:
     case ItemType::OpenChoice:
         if (item.answer_options.empty()) return std::nullopt;
-        return item.answer_options.front().value;
+        return route == SampleRoute::LastOptions ? item.answer_options.back().value : item.answer_options.front().value;
     case ItemType::Integer: {
         std::int64_t v = 1;
         if (item.min_value)
@@ -60,19 +60,20 @@ const char* layout_name(ui::KeyboardLayout l) {
 
 // One step of the walk: a page answered with samples and Continue, or on "Check your answers"
 // Send (with fixed bytes: the tour's reference number is always the same). False when blocked.
-bool advance(engine::FormSession& s) {
+bool advance(engine::FormSession& s, SampleRoute route) {
     if (s.view() == engine::View::CheckAnswers) return s.submit({1, 2, 3, 4, 5, 6, 7, 8}) != engine::Nav::Blocked;
-    if (!answer_page_with_samples(s)) return false;
+    if (!answer_page_with_samples(s, route)) return false;
     return s.next() != engine::Nav::Blocked;
 }
 
 // Replays the walk of a form up to page `steps`, answering with samples, and optionally focuses a
 // box. Scenes are set up from scratch each time, so they do not depend on one another.
-bool walk_to(KioskController& c, const std::string& form_id, int steps, bool with_errors, const std::string& focus) {
+bool walk_to(KioskController& c, const std::string& form_id, int steps, bool with_errors, const std::string& focus,
+             SampleRoute route = SampleRoute::FirstOptions) {
     engine::FormSession* s = c.open_form(form_id);
     if (!s) return false;
     for (int i = 0; i < steps && !s->complete(); ++i)
-        if (!advance(*s)) return false;
+        if (!advance(*s, route)) return false;
     // The tour has no store: the end is pictured as a carer sees it when their answers were saved.
     if (s->complete()) c.set_notice(ui::KioskModel::Notice::Saved);
     if (with_errors) (void)s->next();  // nothing answered yet: the error summary
@@ -83,21 +84,37 @@ bool walk_to(KioskController& c, const std::string& form_id, int steps, bool wit
     return true;
 }
 
-void add_form_scenes(KioskController& c, const std::string& form_id, std::vector<Scene>& out) {
+// Which page or view a session shows, to know a page seen on another route.
+std::string page_seen_key(const engine::FormSession& s) {
+    if (s.view() != engine::View::Page) return "#view" + std::to_string(static_cast<int>(s.view()));
+    const engine::Page page = s.current_page();
+    return (page.anchor.item ? ui::occurrence_id(page.anchor) : std::string()) + (s.complete() ? "#done" : "");
+}
+
+// The pages of one route through a form, each a scene that replays the walk. Pages already in
+// `seen` (toured on another route) are left out; the new ones are added to it.
+void add_route_scenes(KioskController& c, const std::string& form_id, SampleRoute route, std::set<std::string>& seen,
+                      std::vector<Scene>& out) {
     // Walk once to learn the pages, then describe each as a scene that replays the walk.
     engine::FormSession* s = c.open_form(form_id);
     if (!s) return;
     std::set<ui::KeyboardLayout> pictured;
     std::set<engine::View> views_pictured;
-    bool error_pictured = false;
+    bool error_pictured = route != SampleRoute::FirstOptions;  // pictured on the first route
+    const std::string prefix = form_id + (route == SampleRoute::FirstOptions ? "-p" : "-last-p");
     for (int step = 0; step < 300; ++step) {
-        const std::string base = form_id + "-p" + (step < 10 ? "0" : "") + std::to_string(step);
+        const std::string base = prefix + (step < 10 ? "0" : "") + std::to_string(step);
+        if (!seen.insert(page_seen_key(*s)).second) {
+            if (s->complete() || !advance(*s, route)) break;
+            continue;
+        }
         // Pictures of the first page, the first task list, "Check your answers" and the end.
-        const bool pictured_step = step == 0 || s->complete() || views_pictured.insert(s->view()).second;
-        out.push_back({base, pictured_step, [&c, form_id, step] { walk_to(c, form_id, step, false, ""); }});
+        const bool pictured_step = route == SampleRoute::FirstOptions &&
+                                   (step == 0 || s->complete() || views_pictured.insert(s->view()).second);
+        out.push_back({base, pictured_step, [&c, form_id, step, route] { walk_to(c, form_id, step, false, "", route); }});
         if (s->complete()) break;
         if (s->view() != engine::View::Page) {  // no boxes to type into, no errors to show
-            if (!advance(*s)) break;
+            if (!advance(*s, route)) break;
             continue;
         }
         const engine::Page page = s->current_page();
@@ -105,7 +122,7 @@ void add_form_scenes(KioskController& c, const std::string& form_id, std::vector
         for (const auto& ref : page.items) has_required |= ref.item->required;
         if (!error_pictured && has_required) {
             error_pictured = true;
-            out.push_back({base + "-error", true, [&c, form_id, step] { walk_to(c, form_id, step, true, ""); }});
+            out.push_back({base + "-error", true, [&c, form_id, step, route] { walk_to(c, form_id, step, true, "", route); }});
         }
         for (auto layout : {ui::KeyboardLayout::Letters, ui::KeyboardLayout::Email, ui::KeyboardLayout::Phone,
                             ui::KeyboardLayout::Digits, ui::KeyboardLayout::DateBox}) {
@@ -113,11 +130,20 @@ void add_form_scenes(KioskController& c, const std::string& form_id, std::vector
             if (box.empty()) continue;
             const bool picture = pictured.insert(layout).second;
             out.push_back({base + "-typing-" + layout_name(layout), picture,
-                           [&c, form_id, step, box] { walk_to(c, form_id, step, false, box); }});
+                           [&c, form_id, step, box, route] { walk_to(c, form_id, step, false, box, route); }});
         }
-        if (!advance(*s)) break;
+        if (!advance(*s, route)) break;
     }
     c.wipe_session();
+}
+
+// Every page of a form on two routes: the first answer option everywhere, then the last, which
+// takes other branches (an adult carer's emergency card, with its date boxes); pages the first
+// route showed are not toured twice.
+void add_form_scenes(KioskController& c, const std::string& form_id, std::vector<Scene>& out) {
+    std::set<std::string> seen;
+    add_route_scenes(c, form_id, SampleRoute::FirstOptions, seen, out);
+    add_route_scenes(c, form_id, SampleRoute::LastOptions, seen, out);
 }
 
 // The walk (in pages) to the first question of a form with answer choices and a hint.
@@ -130,7 +156,7 @@ int first_step_with_choices(KioskController& c, const std::string& form_id) {
                 found = step;
                 break;
             }
-        if (found || !answer_page_with_samples(*s) || s->next() == engine::Nav::Blocked) break;
+        if (found || !answer_page_with_samples(*s, SampleRoute::FirstOptions) || s->next() == engine::Nav::Blocked) break;
     }
     c.wipe_session();
     return found;
@@ -138,7 +164,7 @@ int first_step_with_choices(KioskController& c, const std::string& form_id) {
 
 }  // namespace
 
-bool answer_page_with_samples(engine::FormSession& session) {
+bool answer_page_with_samples(engine::FormSession& session, SampleRoute route) {
     // Answering can turn on more questions on the same page: go round until nothing changes.
     for (int round = 0; round < 5; ++round) {
         bool answered = false;
@@ -146,7 +172,7 @@ bool answer_page_with_samples(engine::FormSession& session) {
             const auto& item = *ref.item;
             if (item.type == ItemType::Group || item.type == ItemType::Display || item.read_only) continue;
             if (!session.answers(ref).empty()) continue;
-            auto v = sample_answer(item);
+            auto v = sample_answer(item, route);
             if (!v) continue;
             if (session.answer(ref, *v) == engine::AnswerResult::Ok) answered = true;
         }
@@ -236,31 +262,33 @@ std::vector<Scene> tour_scenes(KioskController& c) {
     out.push_back({"attract", true, plain(Screen::Attract)});
     out.push_back({"start", true, plain(Screen::Start)});
     out.push_back({"home", true, plain(Screen::Home)});
-    out.push_back({"staff-entry", true, [&c] {
-                       c.wipe_session();
-                       c.set_staff_entry({ui::StaffEntryModel::Status::WrongPin, 3, 0, ""});
-                       c.show(Screen::StaffEntry);
-                       c.ui_state().pin = "1234";
-                   }});
+    auto staff_entry = [&c] {
+        c.wipe_session();
+        c.set_staff_entry({ui::StaffEntryModel::Status::WrongPin, 3, 0, ""});
+        c.show(Screen::StaffEntry);
+        c.ui_state().pin = "1234";
+    };
+    auto staff = [&c] {
+        c.wipe_session();
+        ui::StaffModel m;
+        m.waiting = 3;
+        m.sent = 41;
+        m.last_sync = "2026-11-23 09:30";
+        m.syncing = true;
+        m.sync_progress = 0.4f;
+        m.venue = {{"Venue", "Example Library"}, {"Carers Centre", "Example Carers Centre"},
+                   {"Inactivity warning after", "90 s"}};
+        m.version = "0.1.0";
+        c.set_staff_for_tour(m);
+        c.show(Screen::Staff);
+    };
+    out.push_back({"staff-entry", true, staff_entry});
     out.push_back({"staff-entry-locked", true, [&c] {
                        c.wipe_session();
                        c.set_staff_entry({ui::StaffEntryModel::Status::Locked, 0, 5, ""});
                        c.show(Screen::StaffEntry);
                    }});
-    out.push_back({"staff", true, [&c] {
-                       c.wipe_session();
-                       ui::StaffModel m;
-                       m.waiting = 3;
-                       m.sent = 41;
-                       m.last_sync = "2026-11-23 09:30";
-                       m.syncing = true;
-                       m.sync_progress = 0.4f;
-                       m.venue = {{"Venue", "Example Library"}, {"Carers Centre", "Example Carers Centre"},
-                                  {"Inactivity warning after", "90 s"}};
-                       m.version = "0.1.0";
-                       c.set_staff_for_tour(m);
-                       c.show(Screen::Staff);
-                   }});
+    out.push_back({"staff", true, staff});
     // After a run, with the centre's refusals and a connection check: the longest staff page.
     out.push_back({"staff-refused", true, [&c] {
                        c.wipe_session();
@@ -305,15 +333,17 @@ std::vector<Scene> tour_scenes(KioskController& c) {
         };
         out.push_back({"lang-" + code + "-start", true, in(plain(Screen::Start))});
         out.push_back({"lang-" + code + "-home", true, in(plain(Screen::Home))});
+        // Staff screens follow the kiosk's default language, which may be any of them.
+        out.push_back({"lang-" + code + "-staff-entry", true, in(staff_entry)});
+        out.push_back({"lang-" + code + "-staff", true, in(staff)});
         out.push_back({"lang-" + code + "-typing", true,
                        in([&c] { walk_to(c, "emergency-card", 9, false, "field:young-name"); })});
-        // A question with a hint and answer choices, pictured; then every page of every form in
-        // this language, checked for clipping like the English ones (issue 7) at the tightest
-        // layout only: 200% in portrait, where text wraps most (all three sizes and both
-        // orientations for every language would make the tour four times as long).
-        // The saved-forms screens: every state, at the tightest layout.
+        // The saved-forms screens: every state.
         for (auto& scene : saved_form_scenes(c))
-            out.push_back({"lang-" + code + "-" + scene.name, scene.png, in(scene.set_up), true});
+            out.push_back({"lang-" + code + "-" + scene.name, scene.png, in(scene.set_up)});
+        // A question with a hint and answer choices, pictured; then every page of every form in
+        // this language, checked for clipping like the English ones (issue 7) at every size in
+        // both orientations (layout only: no pictures, which is most of a scene's cost).
         const int question = first_step_with_choices(c, "am-i-a-carer");
         out.push_back({"lang-" + code + "-question", true,
                        in([&c, question] { walk_to(c, "am-i-a-carer", question, false, ""); })});
@@ -322,7 +352,7 @@ std::vector<Scene> tour_scenes(KioskController& c) {
         for (const auto& id : {"am-i-a-carer", "carers-self-review", "emergency-card"}) {
             std::vector<Scene> pages;
             add_form_scenes(c, id, pages);
-            for (auto& page : pages) out.push_back({"lang-" + code + "-" + page.name, false, in(page.set_up), true});
+            for (auto& page : pages) out.push_back({"lang-" + code + "-" + page.name, false, in(page.set_up)});
         }
     }
     choose_language(c, "en");

@@ -6,7 +6,8 @@
 
 namespace carers::speech {
 
-Speaker::Speaker(std::string device, bool silent) : device_(std::move(device)), silent_(silent) {
+Speaker::Speaker(std::string device, bool silent, std::function<void()> on_output_checked)
+    : device_(std::move(device)), silent_(silent), on_output_checked_(std::move(on_output_checked)) {
     thread_ = std::thread([this] { run(); });
 }
 
@@ -46,7 +47,22 @@ std::string Speaker::problem() const {
 void Speaker::run() {
     audio_object* audio = nullptr;
     bool audio_open = false;
-    int audio_rate = 0;
+    // espeak-ng's rate for its voices; opening the device now (not at the first Listen) tells the
+    // kiosk whether to offer reading aloud at all.
+    const int audio_rate = 22050;
+    if (!silent_) {
+        audio = create_audio_device_object(device_.empty() ? nullptr : device_.c_str(), "carers-kiosk", "Read aloud");
+        if (audio && audio_object_open(audio, AUDIO_OBJECT_FORMAT_S16LE, static_cast<std::uint32_t>(audio_rate), 1) == 0) {
+            audio_open = true;
+        } else {
+            // No sound device (a server, a kiosk without speakers): say so once, quietly.
+            std::lock_guard<std::mutex> lock(mutex_);
+            problem_ = "No sound device could be opened, so nothing can be read aloud.";
+            available_ = false;
+        }
+    }
+    output_checked_ = true;
+    if (on_output_checked_) on_output_checked_();
     for (;;) {
         std::string text, voice;
         unsigned generation = 0;
@@ -66,18 +82,12 @@ void Speaker::run() {
             available_ = false;
             continue;
         }
-        if (!silent_ && !audio_open) {
-            if (!audio) audio = create_audio_device_object(device_.empty() ? nullptr : device_.c_str(), "carers-kiosk", "Read aloud");
-            audio_rate = synth.value()->sample_rate();
-            if (audio && audio_object_open(audio, AUDIO_OBJECT_FORMAT_S16LE, static_cast<std::uint32_t>(audio_rate), 1) == 0) {
-                audio_open = true;
-            } else {
-                // No sound device (a server, a kiosk without speakers): say so once, quietly.
-                std::lock_guard<std::mutex> lock(mutex_);
-                problem_ = "No sound device could be opened, so nothing can be read aloud.";
-                available_ = false;
-                continue;
-            }
+        if (!silent_ && !audio_open) continue;  // nowhere to play it (problem_ says why)
+        if (audio_open && synth.value()->sample_rate() != audio_rate) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            problem_ = "espeak-ng speaks at a rate the sound device was not opened for.";
+            available_ = false;
+            continue;
         }
         speaking_ = true;
         bool stopped = false;

@@ -26,8 +26,10 @@ void draw_footer(DrawContext& dc, const engine::FormSession& session, Intents& o
     if (session.complete()) {
         // Sent (a reference number): Finish; the end of "Am I a carer?": Start again.
         const std::string& label = session.reference().empty() ? dc.tr("Start again") : dc.tr("Finish");
-        const float w = button_width(dc, label, m.px(60));
-        place_at_start(dc, std::min(w, width));
+        const float w = std::min(button_width(dc, label, m.px(60)), std::min(width, avail));
+        // At the start of the reading column (its right end in Arabic), where Continue was.
+        const float left = ImGui::GetCursorScreenPos().x;
+        ImGui::SetCursorScreenPos(ImVec2(mirrored_x(dc, left, left + std::min(width, avail), 0, w), ImGui::GetCursorScreenPos().y));
         if (touch_button(dc, "start-again", label, ButtonStyle::Primary, w)) out.push_back({Intent::Kind::StartAgain});
         return;
     }
@@ -81,13 +83,8 @@ Intents draw_form_screen(DrawContext& dc, const KioskModel& model, UiState& stat
     begin_scroll_page(dc, "page", ImGui::GetContentRegionAvail().y - bottom, state.scroll, new_page);
     // A sent form with urgent answers: the confirmation puts how to get help now above this.
     if (!(session.complete() && session.urgent())) draw_save_notice(dc, model);
-    if (model.display.read_aloud_available && session.view() == View::Page) {
-        // Reads the question, its hint and its choices in the person's language (EN 301 549).
-        const std::string& listen = dc.tr("Listen");
-        const float w = button_width(dc, listen);
-        place_at_start(dc, w);
-        if (touch_button(dc, "listen", listen, ButtonStyle::Secondary, w)) out.push_back({Intent::Kind::Listen});
-    }
+    // Reads the question, its hint and its choices in the person's language (EN 301 549).
+    if (session.view() == View::Page) listen_button(dc, model, out);
     FocusTarget focus;
     Intents view;
     switch (session.view()) {

@@ -113,18 +113,24 @@ Intents draw_home_screen(DrawContext& dc, const KioskModel& model, UiState& stat
     state.page_key = "home";
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     if (avail.x > avail.y * 1.2f) {
-        // Landscape: journeys on the left, help on the right, each scrolling on its own.
+        // Landscape: journeys first (on the left, on the right in Arabic), help beside them, each
+        // scrolling on its own.
         const float right_w = std::min(avail.x * 0.4f, m.px(120) * std::max(1.f, m.text_scale));
         const float left_w = avail.x - right_w - m.gap();
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        const float row_end = origin.x + avail.x;
+        ImGui::SetCursorScreenPos(ImVec2(mirrored_x(dc, origin.x, row_end, 0, left_w), origin.y));
         begin_scroll_page(dc, "home", avail.y, state.scroll, reset, left_w);
+        listen_button(dc, model, out);
         draw_journeys(dc, model, out);
         end_scroll_page(dc, state.scroll);
-        ImGui::SameLine(0, m.gap());
+        ImGui::SetCursorScreenPos(ImVec2(mirrored_x(dc, origin.x, row_end, left_w + m.gap(), right_w), origin.y));
         begin_scroll_page(dc, "help", avail.y, state.side_scroll, reset, right_w);
         draw_help(dc, model);
         end_scroll_page(dc, state.side_scroll);
     } else {
         begin_scroll_page(dc, "home", avail.y, state.scroll, reset);
+        listen_button(dc, model, out);
         draw_journeys(dc, model, out);
         ImGui::Dummy(ImVec2(0, m.px(6)));
         draw_help(dc, model);

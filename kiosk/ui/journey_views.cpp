@@ -4,6 +4,7 @@
 
 #include "kiosk/engine/check_answers.h"
 #include "kiosk/ui/question_view.h"
+#include "kiosk/ui/screens.h"
 
 namespace carers::ui {
 
@@ -91,7 +92,7 @@ Intents draw_add_another(DrawContext& dc, const engine::FormSession& session, co
         ImGui::PushID(i);
         wrapped_text(label, dc.fonts.body, p.text);
         if (r.can_remove &&
-            touch_button(dc, "remove:" + r.group->link_id + ":" + std::to_string(i), dc.tr("Remove"), ButtonStyle::Secondary,
+            start_button(dc, "remove:" + r.group->link_id + ":" + std::to_string(i), dc.tr("Remove"), ButtonStyle::Secondary,
                          m.px(45))) {
             Intent in{Intent::Kind::RemoveRepetition, {}, engine::ItemRef{r.group, r.outer}};
             in.number = i;
@@ -100,7 +101,7 @@ Intents draw_add_another(DrawContext& dc, const engine::FormSession& session, co
         ImGui::PopID();
     }
     if (r.can_add) {
-        if (touch_button(dc, "add-another:" + r.group->link_id, dc.tr("Add another"), ButtonStyle::Secondary, m.px(60)))
+        if (start_button(dc, "add-another:" + r.group->link_id, dc.tr("Add another"), ButtonStyle::Secondary, m.px(60)))
             out.push_back({Intent::Kind::AddAnother});
     } else if (r.max) {
         wrapped_text(fill_placeholders(dc.tr("You can add up to {{max}}."), {{"max", std::to_string(*r.max)}}), dc.fonts.body,
@@ -130,7 +131,7 @@ Intents draw_check_answers(DrawContext& dc, const engine::FormSession& session) 
             wrapped_text(item_text(dc, session, *row.question.item), dc.fonts.small, p.secondary_text);
             for (const auto& line : answer_lines(dc, session, row)) wrapped_text(line, dc.fonts.body, p.text);
             ImGui::PopStyleVar();
-            if (touch_button(dc, "change:" + id, dc.tr("Change"), ButtonStyle::Secondary, m.px(40)))
+            if (start_button(dc, "change:" + id, dc.tr("Change"), ButtonStyle::Secondary, m.px(40)))
                 out.push_back({Intent::Kind::Change, {}, row.question});
             ImGui::PopID();
         }

@@ -31,11 +31,14 @@ void draw_shift_arrow(ImDrawList* dl, ImVec2 c, float s, ImU32 col, bool filled)
     dl->AddPolyline(pts, 7, col, ImDrawFlags_Closed, 3.f);
 }
 
-void draw_backspace_icon(ImDrawList* dl, ImVec2 c, float s, ImU32 col) {
-    const ImVec2 pts[] = {{c.x - s, c.y}, {c.x - s * .5f, c.y - s * .6f}, {c.x + s, c.y - s * .6f},
-                          {c.x + s, c.y + s * .6f}, {c.x - s * .5f, c.y + s * .6f}};
+// Points back along the text: left for left-to-right text, right (mirrored) for Arabic, where
+// the characters it erases run back to the right.
+void draw_backspace_icon(ImDrawList* dl, ImVec2 c, float s, ImU32 col, bool mirrored) {
+    const float f = mirrored ? -1.f : 1.f;
+    const ImVec2 pts[] = {{c.x - f * s, c.y}, {c.x - f * s * .5f, c.y - s * .6f}, {c.x + f * s, c.y - s * .6f},
+                          {c.x + f * s, c.y + s * .6f}, {c.x - f * s * .5f, c.y + s * .6f}};
     dl->AddPolyline(pts, 5, col, ImDrawFlags_Closed, 3.f);
-    const float x = c.x + s * .25f, d = s * .3f;
+    const float x = c.x + f * s * .25f, d = s * .3f;
     dl->AddLine({x - d, c.y - d}, {x + d, c.y + d}, col, 3.f);
     dl->AddLine({x - d, c.y + d}, {x + d, c.y - d}, col, 3.f);
 }
@@ -60,6 +63,12 @@ std::vector<KeyEvent> draw_keyboard(DrawContext& dc, KeyboardState& state, Keybo
         layout = state.layout;
     if (base == KeyboardLayout::Arabic && state.layout == KeyboardLayout::Letters) layout = KeyboardLayout::Arabic;
     const KeyboardPage page = keyboard_page(layout, arabic, next_box);
+    // Keys are never mirrored, in Arabic either: letter pages keep the printed layout of a real
+    // keyboard (the Arabic one has ض at the top left, as every Arabic keyboard and phone does),
+    // and the digits pads keep the telephone order, 1 2 3 from the left, as numbers are not
+    // mirrored. Only the backspace arrow turns round on the Arabic page, where text runs right
+    // to left (the tour checks all three).
+    const bool rtl_page = layout == KeyboardLayout::Arabic;
 
     const float gap = m.gap();
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -123,7 +132,7 @@ std::vector<KeyEvent> draw_keyboard(DrawContext& dc, KeyboardState& state, Keybo
             case KeyAction::NextBox: label = dc.tr("Next box"); break;
             case KeyAction::Switch: label = k.text; break;
             case KeyAction::Shift: draw_shift_arrow(dl, c, m.px(3.5f), to_u32(fg), state.shift); break;
-            case KeyAction::Backspace: draw_backspace_icon(dl, c, m.px(4.5f), to_u32(fg)); break;
+            case KeyAction::Backspace: draw_backspace_icon(dl, c, m.px(4.5f), to_u32(fg), rtl_page); break;
             case KeyAction::Blank: break;
             }
             if (!label.empty()) {
@@ -131,7 +140,11 @@ std::vector<KeyEvent> draw_keyboard(DrawContext& dc, KeyboardState& state, Keybo
                 draw_text(dl, font, ImVec2(bb.Min.x + m.px(1), c.y - ts.y / 2), fg, label, w - m.px(2), 0, TextAlign::Center,
                           w - m.px(2));
             }
-            if (dc.recorder) dc.recorder->record_last_item(k.id, label);
+            if (dc.recorder) {
+                // The backspace key's arrow, as the character that looks like it (for the tour).
+                const bool erase = k.action == KeyAction::Backspace;
+                dc.recorder->record_last_item(k.id, erase ? (rtl_page ? "\u2326" : "\u232b") : label);
+            }
 
             if (repeat && held) {
                 held_repeat_key = true;

@@ -26,7 +26,65 @@ void add_line(std::string& out, const std::string& text) {
     out += '\n';
 }
 
+std::string placeholder(const KioskModel& model, const char* key) {
+    if (!model.placeholders) return {};
+    auto it = model.placeholders->find(key);
+    return it == model.placeholders->end() ? std::string() : it->second;
+}
+
+// The same strings home_screen.cpp shows.
+std::string home_speech(const KioskModel& model, const i18n::Catalog& catalog) {
+    std::string out;
+    add_line(out, catalog.tr("What would you like to do?"));
+    if (model.journeys)
+        for (const JourneyCard& j : *model.journeys) {
+            add_line(out, catalog.form_text(j.form_id + ":title", j.title));
+            if (j.minutes > 0)
+                add_line(out, fill_placeholders(catalog.tr_plural("About {{n}} minute", "About {{n}} minutes", j.minutes),
+                                                {{"n", std::to_string(j.minutes)}}));
+            add_line(out, j.summary);
+        }
+    add_line(out, catalog.tr("Help and support near you"));
+    add_line(out, placeholder(model, "centre.name"));
+    const struct {
+        const char* key;
+        const std::string& label;
+    } lines[] = {{"centre.phone", catalog.tr("Phone")},
+                 {"centre.email", catalog.tr("Email")},
+                 {"centre.web", catalog.tr("Website")},
+                 {"centre.opening_hours", catalog.tr("Opening hours")}};
+    for (const auto& l : lines) {
+        const std::string v = placeholder(model, l.key);
+        if (!v.empty()) add_line(out, l.label + ": " + v);
+    }
+    return out;
+}
+
+// The same strings start_screen.cpp shows.
+std::string start_speech(const KioskModel& model, const i18n::Catalog& catalog) {
+    std::string out;
+    add_line(out, catalog.tr("Choose your language"));
+    for (const i18n::Catalog* c : model.languages)
+        if (c) add_line(out, c->language().native_name);
+    add_line(out, catalog.tr("Text size"));
+    add_line(out, catalog.tr("Standard"));
+    add_line(out, catalog.tr("Large"));
+    add_line(out, catalog.tr("Very large"));
+    add_line(out, catalog.tr("Display"));
+    add_line(out, catalog.tr("High contrast: yellow and white on black"));
+    if (model.display.read_aloud_available) add_line(out, catalog.tr("Read the screen aloud"));
+    return out;
+}
+
 }  // namespace
+
+std::string screen_speech(const KioskModel& model, const i18n::Catalog& catalog) {
+    switch (model.screen) {
+    case Screen::Home: return home_speech(model, catalog);
+    case Screen::Start: return start_speech(model, catalog);
+    default: return {};
+    }
+}
 
 std::string page_speech(const engine::FormSession& session, const i18n::Catalog& catalog,
                         const Placeholders& placeholders) {

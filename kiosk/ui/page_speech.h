@@ -7,6 +7,7 @@
 
 #include "kiosk/engine/form_session.h"
 #include "kiosk/i18n/catalog.h"
+#include "kiosk/ui/kiosk_model.h"
 #include "kiosk/ui/placeholders.h"
 
 namespace carers::ui {
@@ -15,5 +16,11 @@ namespace carers::ui {
 // voice pauses between them. Empty when the session has no page.
 std::string page_speech(const engine::FormSession& session, const i18n::Catalog& catalog,
                         const Placeholders& placeholders);
+
+// What Listen reads on the home screen (the journeys with how long each takes, then help near
+// you: the centre's name, phone, email, web address and opening hours) and on the start screen
+// (the language, text size and display choices, as shown). Empty on any other screen. The other
+// languages' names are read in the current language's voice.
+std::string screen_speech(const KioskModel& model, const i18n::Catalog& catalog);
 
 }  // namespace carers::ui

@@ -165,23 +165,43 @@ void draw_date_field(DrawContext& dc, const engine::FormSession& session, const 
     }
     const std::string labels[] = {dc.tr("Day"), dc.tr("Month"), dc.tr("Year")};
     const float widths[] = {28, 28, 40};
+    const Metrics& m = dc.theme.metrics;
+    // Day, month, year in reading order: left to right, or right to left in Arabic, where forms
+    // put the day at the right (the order a date is said and written in, read from the right).
+    // The digits inside each box stay left to right. A row that is full goes on under it.
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float row_w = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float outline = m.px(1);  // text_box draws its focus outline outside the box
+    float x = 0, y = origin.y, row_bottom = origin.y;
     for (int i = 0; i < 3; ++i) {
-        if (i) ImGui::SameLine();
+        const float box_w = std::min(m.px(widths[i]) * m.text_scale, row_w - 2 * outline);
+        const float w = box_w + 2 * outline;
+        if (x > 0 && x + w > row_w) {
+            x = 0;
+            y = row_bottom + ImGui::GetStyle().ItemSpacing.y;
+        }
+        ImGui::SetCursorScreenPos(ImVec2(mirrored_x(dc, origin.x, origin.x + row_w, x, w), y));
         ImGui::BeginGroup();
-        wrapped_text(labels[i], dc.fonts.small, dc.theme.palette.text);
+        const ImVec2 label_size = text_size(dc.fonts.small, labels[i], w);
+        draw_text(ImGui::GetWindowDrawList(), dc.fonts.small, ImGui::GetCursorScreenPos(), dc.theme.palette.text, labels[i], w,
+                  0, TextAlign::Start, w);
+        ImGui::Dummy(ImVec2(w, label_size.y));
         const std::string id = "field:" + occurrence_id(ref) + ":" + date_part_ids[i];
         std::string& part = parts[static_cast<std::size_t>(i)];
         // Only the boxes the problem is about are marked (all of them when it does not say).
         const unsigned bit = 1u << i;
         const bool marked = error && (error->date_parts == 0 || (error->date_parts & bit));
-        if (text_box(dc, id, part, state.focus == id, dc.theme.metrics.px(widths[i]) * dc.theme.metrics.text_scale, 1, false,
-                     marked))
-            focus_on(state, id);
+        if (text_box(dc, id, part, state.focus == id, box_w, 1, false, marked)) focus_on(state, id);
         if (state.focus == id) {
             note_focus(dc, state, focus, ref, i, part, KeyboardLayout::DateBox, i == 2 ? 4 : 2);
         }
         ImGui::EndGroup();
+        row_bottom = std::max(row_bottom, ImGui::GetItemRectMax().y);
+        x += w + spacing;
     }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, row_bottom));
+    ImGui::Dummy(ImVec2(row_w, 0));
 }
 
 // A validation message in the language on screen: the engine's English template translated and

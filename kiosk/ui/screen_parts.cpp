@@ -87,6 +87,17 @@ void place_at_start(const DrawContext& dc, float width) {
     if (width < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - width);
 }
 
+bool start_button(DrawContext& dc, const std::string& id, const std::string& label, ButtonStyle style, float min_width) {
+    const float w = std::min(button_width(dc, label, min_width), ImGui::GetContentRegionAvail().x);
+    place_at_start(dc, w);
+    return touch_button(dc, id, label, style, w);
+}
+
+void listen_button(DrawContext& dc, const KioskModel& model, Intents& out) {
+    if (!model.display.read_aloud_available) return;
+    if (start_button(dc, "listen", dc.tr("Listen"), ButtonStyle::Secondary)) out.push_back({Intent::Kind::Listen});
+}
+
 void begin_scroll_page(DrawContext& dc, const char* id, float height, TouchScroll& scroll, bool reset_scroll, float width) {
     const float avail = ImGui::GetContentRegionAvail().x;
     if (width <= 0) {

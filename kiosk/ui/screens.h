@@ -48,6 +48,12 @@ float button_width(const DrawContext& dc, const std::string& label, float min_wi
 // Moves the cursor so that something `width` wide starts the line: at the left, or at the right
 // in a right-to-left language.
 void place_at_start(const DrawContext& dc, float width);
+// A touch_button (at least `min_width` wide) at the start of the line: the left, or the right in a
+// right-to-left language. True on the tap.
+bool start_button(DrawContext& dc, const std::string& id, const std::string& label, ButtonStyle style,
+                  float min_width = 0.f);
+// "Listen" at the start of the line, when reading aloud can be heard: reads what the screen shows.
+void listen_button(DrawContext& dc, const KioskModel& model, Intents& out);
 // Holding the top-left corner for 3 seconds asks for staff entry.
 void detect_staff_gesture(DrawContext& dc, UiState& state, Intents& out);
 

@@ -46,10 +46,11 @@ Intents draw_staff_entry_screen(DrawContext& dc, const KioskModel& model, UiStat
     }
     ImGui::Dummy(ImVec2(0, m.px(3)));
     if (pad) {
+        place_at_start(dc, std::min(width, m.px(90)));
         text_box(dc, "pin:box", state.pin, true, std::min(width, m.px(90)), 1, true);
         ImGui::Dummy(ImVec2(0, m.px(3)));
     }
-    if (touch_button(dc, "pin:cancel", dc.tr("Cancel"), ButtonStyle::Secondary, m.px(50))) {
+    if (start_button(dc, "pin:cancel", dc.tr("Cancel"), ButtonStyle::Secondary, m.px(50))) {
         secure_wipe(state.pin);
         out.push_back({Intent::Kind::CloseStaff});
     }

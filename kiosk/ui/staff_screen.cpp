@@ -2,6 +2,8 @@
 // when the next automatic one is, "Sync now" with its progress and last result, "Check
 // connection", the submissions the centre refused, the venue's settings, and the way out of kiosk
 // mode.
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "kiosk/ui/screens.h"
@@ -26,7 +28,10 @@ void progress_bar(DrawContext& dc, float fraction) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), to_u32(p.surface));
-    dl->AddRectFilled(pos, ImVec2(pos.x + w * std::clamp(fraction, 0.f, 1.f), pos.y + h), to_u32(p.primary));
+    // It fills from the start of the line, like the text: from the right in Arabic.
+    const float done = w * std::clamp(fraction, 0.f, 1.f);
+    const float x0 = mirrored_x(dc, pos.x, pos.x + w, 0, done);
+    dl->AddRectFilled(ImVec2(x0, pos.y), ImVec2(x0 + done, pos.y + h), to_u32(p.primary));
     dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), to_u32(p.border), 0, 0, 2.f);
     ImGui::Dummy(ImVec2(w, h));
 }
@@ -57,7 +62,7 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
         wrapped_text(dc.tr("Sending..."), dc.fonts.body, p.text);
         progress_bar(dc, s.sync_progress);
         if (dc.recorder) dc.recorder->record_last_item("staff:progress", "");
-    } else if (touch_button(dc, "staff:sync", dc.tr("Sync now"), ButtonStyle::Primary, m.px(60))) {
+    } else if (start_button(dc, "staff:sync", dc.tr("Sync now"), ButtonStyle::Primary, m.px(60))) {
         out.push_back({Intent::Kind::SyncNow});
     }
     if (!s.sync_message.empty())
@@ -68,7 +73,7 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
         dc.wake_in(0.25);
         wrapped_text(dc.tr("Checking the connection..."), dc.fonts.body, p.text);
         if (dc.recorder) dc.recorder->record_last_item("staff:checking", "");
-    } else if (touch_button(dc, "staff:check", dc.tr("Check connection"), ButtonStyle::Secondary, m.px(60))) {
+    } else if (start_button(dc, "staff:check", dc.tr("Check connection"), ButtonStyle::Secondary, m.px(60))) {
         out.push_back({Intent::Kind::CheckConnection});
     }
     if (!s.check_message.empty()) wrapped_text(s.check_message, dc.fonts.body, p.text);
@@ -90,14 +95,20 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
     if (!s.version.empty()) fact(dc, dc.tr("Version"), s.version);
 
     ImGui::Dummy(ImVec2(0, m.px(4)));
-    if (touch_button(dc, "staff:leave", dc.tr("Leave kiosk mode"), ButtonStyle::Warning, m.px(60)))
+    if (start_button(dc, "staff:leave", dc.tr("Leave kiosk mode"), ButtonStyle::Warning, m.px(60)))
         out.push_back({Intent::Kind::LeaveKioskMode});
     end_scroll_page(dc, state.scroll);
 
     const float width = column_width(dc);
     const float avail = ImGui::GetContentRegionAvail().x;
     if (width < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) / 2);
-    if (touch_button(dc, "staff:close", dc.tr("Back to the kiosk"), ButtonStyle::Secondary, m.px(60)))
+    // At the start of the reading column: its right end in a right-to-left language.
+    const std::string& close = dc.tr("Back to the kiosk");
+    const float close_w = std::min(button_width(dc, close, m.px(60)), std::min(width, avail));
+    const float left = ImGui::GetCursorScreenPos().x;
+    ImGui::SetCursorScreenPos(
+        ImVec2(mirrored_x(dc, left, left + std::min(width, avail), 0, close_w), ImGui::GetCursorScreenPos().y));
+    if (touch_button(dc, "staff:close", close, ButtonStyle::Secondary, close_w))
         out.push_back({Intent::Kind::CloseStaff});
     return out;
 }

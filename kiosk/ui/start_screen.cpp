@@ -18,6 +18,7 @@ Intents draw_start_screen(DrawContext& dc, const KioskModel& model, UiState& sta
     begin_scroll_page(dc, "start", ImGui::GetContentRegionAvail().y - bottom, state.scroll, state.page_key != "start");
     state.page_key = "start";
 
+    listen_button(dc, model, out);
     wrapped_text(dc.tr("Choose your language"), dc.fonts.heading, p.text);
     for (const i18n::Catalog* c : model.languages) {
         if (!c) continue;

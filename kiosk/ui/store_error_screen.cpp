@@ -21,7 +21,7 @@ Intents draw_store_error_screen(DrawContext& dc, const KioskModel& model, UiStat
     if (!model.store_error_code.empty())
         wrapped_text(fill_placeholders(dc.tr("Problem code: {{code}}"), {{"code", model.store_error_code}}), dc.fonts.body, p.text);
     ImGui::Dummy(ImVec2(0, m.px(6)));
-    if (touch_button(dc, "store-error:close", dc.tr("Close the kiosk"), ButtonStyle::Secondary, m.px(60)))
+    if (start_button(dc, "store-error:close", dc.tr("Close the kiosk"), ButtonStyle::Secondary, m.px(60)))
         out.push_back({Intent::Kind::LeaveKioskMode});
     end_scroll_page(dc, state.scroll);
     return out;

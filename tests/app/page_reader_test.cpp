@@ -140,3 +140,38 @@ TEST_CASE("the language can be changed in the middle of a form: the answers stay
     CHECK(k.reader.last_text() == k.page_text());
     CHECK(k.reader.last_text().find("\xD9") != std::string::npos);  // Arabic letters (U+06xx)
 }
+
+TEST_CASE("Listen on the home and start screens reads what they show, in the person's language") {
+    ImGuiContextForTest imgui;
+    app::KioskConfig config;
+    config.placeholders = {{"centre.name", "Example Carers Centre"}, {"centre.phone", "01632 960000"}};
+    app::KioskController c(app::load_forms(std::string(CARERS_SOURCE_DIR) + "/assets/forms", [](const std::string& p) { FAIL(p); }),
+                           config, nullptr, app::KioskClock{[] { return 0.0; }, [] { return std::int64_t{0}; }},
+                           i18n::load_locales(std::string(CARERS_SOURCE_DIR) + "/locales").languages.all());
+    c.set_read_aloud_available(true);
+    app::ReadAloud voice{true};
+    app::PageReader reader{voice};
+    apply(c, {Intent::Kind::Wake});
+    apply(c, {Intent::Kind::ChooseLanguage, {}, {}, {}, "pl"});
+    CHECK(app::spoken_page_key(c.model()) == "start");
+    reader.after_frame(c.model(), c.catalog(), {{Intent::Kind::Listen}});
+    CHECK(reader.last_voice() == "pl");
+    CHECK(reader.last_text().find(c.catalog().tr("Choose your language")) != std::string::npos);
+    CHECK(c.catalog().tr("Choose your language") != "Choose your language");  // in Polish
+    CHECK(reader.last_text().find("العربية") != std::string::npos);        // every language by name
+
+    apply(c, {Intent::Kind::GoHome});
+    CHECK(app::spoken_page_key(c.model()) == "home");
+    reader.after_frame(c.model(), c.catalog(), {{Intent::Kind::Listen}});
+    const std::string& said = reader.last_text();
+    INFO(said);
+    CHECK(said.find(c.catalog().tr("What would you like to do?")) != std::string::npos);
+    CHECK(said.find(c.catalog().form_text("am-i-a-carer:title", "Am I a carer?")) != std::string::npos);
+    CHECK(said.find(c.catalog().tr("Phone") + ": 01632 960000") != std::string::npos);
+    CHECK(said.find("Example Carers Centre") != std::string::npos);
+    wait_until([&] { return voice.speaker().speaking() || voice.speaker().finished_count() > 0; });
+
+    // Staff screens and the inactivity warning have nothing to read: the voice stops there.
+    apply(c, {Intent::Kind::FinishAndClear});
+    CHECK(app::spoken_page_key(c.model()).empty());
+}

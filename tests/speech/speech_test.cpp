@@ -1,5 +1,6 @@
 #include <catch2/catch_test_macros.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <thread>
@@ -89,6 +90,20 @@ TEST_CASE("the speaker reads off the calling thread, and a new page's stop silen
     CHECK(speaker.finished_count() == 1);
     CHECK_FALSE(speaker.speaking());
     CHECK(speaker.problem().empty());
+}
+
+TEST_CASE("the sound device is tried as the speaker starts, off the caller's thread, before anything is said") {
+    std::atomic<int> told{0};
+    speech::Speaker works("null", false, [&] { ++told; });  // ALSA's null device always opens
+    speech::Speaker broken("no-such-sound-device-for-the-test", false, [&] { ++told; });
+    for (int i = 0; i < 400 && told < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    CHECK(told == 2);
+    CHECK(works.output_checked());
+    CHECK(works.available());
+    CHECK(works.problem().empty());
+    CHECK(broken.output_checked());
+    CHECK_FALSE(broken.available());
+    CHECK_FALSE(broken.problem().empty());
 }
 
 TEST_CASE("without a sound device the speaker says so quietly and carries on") {

@@ -23,20 +23,25 @@ class XServer:
     def __init__(self, width=1080, height=1920):
         self.display = None
         self.proc = None
-        for n in range(90, 190):
-            if not os.path.exists(f"/tmp/.X11-unix/X{n}") and not os.path.exists(f"/tmp/.X{n}-lock"):
-                self.display = f":{n}"
-                break
-        if self.display is None:
-            raise KioskError("no free X display number")
-        self.proc = subprocess.Popen(
-            ["Xvfb", self.display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # Xvfb picks a free display number itself and writes it to the pipe (-displayfd), so
+        # several tests can start X servers at the same moment without taking the same number.
+        read_end, write_end = os.pipe()
+        try:
+            self.proc = subprocess.Popen(
+                ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write_end,))
+        finally:
+            os.close(write_end)
+        number = b""
         deadline = time.time() + 10
-        while not os.path.exists(f"/tmp/.X11-unix/X{self.display[1:]}"):
-            if time.time() > deadline or self.proc.poll() is not None:
-                raise KioskError("Xvfb did not start")
-            time.sleep(0.05)
+        with os.fdopen(read_end, "rb") as pipe:
+            while not number.endswith(b"\n"):
+                chunk = pipe.read(1)
+                if not chunk or time.time() > deadline:
+                    self.proc.kill()
+                    raise KioskError("Xvfb did not start")
+                number += chunk
+        self.display = ":" + number.decode().strip()
 
     def env(self):
         e = dict(os.environ)

@@ -7,13 +7,20 @@ real kiosk under Xvfb, and checked.
   can be tapped lies outside the window or is cut off by the region it is drawn in;
 - every control is at least 15 mm wide and tall, and at least 8 mm from every other control,
   measured with the density the kiosk used;
-- the layout is mirrored in Arabic (Continue right of Back, Finish and clear left, Listen right)
-  and not in the other languages;
-- all of that in every shipped language (locales/*.po): a question page, start, home and typing
-  in each are pictured at every text size in both orientations, and every page of every form
-  is checked in each at the tightest layout (200% in portrait).
+- the layout is mirrored in Arabic and only there: Continue right of Back, Finish and clear on
+  the left, buttons at the start of their line (Listen, Change, Sync now, Cancel...) on the
+  right, the day box right of the month box right of the year box, the journeys right of the
+  help panel on a landscape home screen;
+- the on-screen keys are never mirrored (1 left of 2 on every pad and page, the Arabic letters
+  as printed on an Arabic keyboard, ض left of ج), only the backspace arrow turns round on the
+  Arabic page;
+- all of that in every shipped language (locales/*.po): start, home, staff, a question page and
+  typing pictured, and every page of every form checked, at every text size in both orientations.
 
-Usage: test_screenshot_tour.py --kiosk BIN [--keep DIR]
+With --language CODE only that language's screens are toured ("en": the English ones, with the
+attract, timeout and store error screens), so CTest can run one test per language side by side.
+
+Usage: test_screenshot_tour.py --kiosk BIN [--language CODE] [--keep DIR]
 """
 import argparse
 import json
@@ -86,9 +93,14 @@ def check_layout(shot):
     return problems
 
 
+# Controls that start their line: at the left edge of their region, at the right in Arabic.
+START_OF_LINE = ("next", "submit", "start-again", "start:continue", "listen", "change:", "add-another:", "remove:",
+                 "staff:sync", "staff:check", "staff:leave", "staff:close", "pin:cancel", "pin:box", "store-error:close")
+
+
 def check_direction(shot):
-    """Arabic mirrors the layout: Continue right of Back, Finish and clear on the left, Listen on
-    the right; every left-to-right language the other way round."""
+    """Arabic mirrors the layout (see the module's docstring); every left-to-right language does
+    not. The keys of the on-screen keyboard are mirrored in no language."""
     rtl = shot["scene"].startswith("lang-ar-")
     where = f"{shot['orientation']} {shot['text_size']}% {shot['scene']}"
     width = SIZES[shot["orientation"]][0]
@@ -99,26 +111,63 @@ def check_direction(shot):
     nxt, back = ws.get("next"), ws.get("back")
     if nxt and back and (nxt["x0"] < back["x1"] if rtl else nxt["x1"] > back["x0"]):
         problems.append(f"{where}: Continue should be {'right' if rtl else 'left'} of Back")
-    for wid, start_side in (("finish-and-clear", False), ("listen", True)):
-        w = ws.get(wid)
-        if not w:
+    w = ws.get("finish-and-clear")
+    if w and ((w["x0"] + w["x1"]) / 2 > width / 2) == rtl:
+        problems.append(f"{where}: finish-and-clear should be on the {'left' if rtl else 'right'}")
+    for w in shot["widgets"]:
+        if not any(w["id"] == s or (s.endswith(":") and w["id"].startswith(s)) for s in START_OF_LINE):
             continue
-        on_right = (w["x0"] + w["x1"]) / 2 > width / 2
-        if on_right != (rtl == start_side):
-            problems.append(f"{where}: {wid} is on the {'right' if on_right else 'left'}")
+        x0, _, x1, _ = w["clip"]
+        # Room before it and after it in its region; a control as wide as the row says nothing.
+        before, after = w["x0"] - x0, x1 - w["x1"]
+        if abs(before - after) < 4:
+            continue
+        if (before < after) == rtl:
+            problems.append(f"{where}: {w['id']} should start its line at the {'right' if rtl else 'left'}")
+    # Dates: day, month, year in reading order.
+    for w in shot["widgets"]:
+        if not w["id"].endswith(":day"):
+            continue
+        base = w["id"][: -len(":day")]
+        month, year = ws.get(base + ":month"), ws.get(base + ":year")
+        if not month or not year or abs(month["y0"] - w["y0"]) > 1 or abs(year["y0"] - w["y0"]) > 1:
+            continue  # not one row (a narrow screen may wrap the year)
+        order = w["x0"] > month["x0"] > year["x0"] if rtl else w["x0"] < month["x0"] < year["x0"]
+        if not order:
+            problems.append(f"{where}: {base}: day, month and year should read {'right to left' if rtl else 'left to right'}")
+    # Landscape home: the journeys on the start side, help beside them.
+    tile = ws.get("form:am-i-a-carer")
+    if tile and shot["orientation"] == "landscape" and shot["scene"].endswith("home"):
+        if ((tile["x0"] + tile["x1"]) / 2 > width / 2) != rtl:
+            problems.append(f"{where}: the journeys should be on the {'right' if rtl else 'left'}")
+    # Keys: never mirrored; the backspace arrow points back along the text.
+    one, two = ws.get("key:1"), ws.get("key:2")
+    if one and two and one["x0"] > two["x0"]:
+        problems.append(f"{where}: key 1 should be left of key 2 (keys are not mirrored)")
+    dad, jeem = ws.get("key:ض"), ws.get("key:ج")
+    if dad and jeem and dad["x0"] > jeem["x0"]:
+        problems.append(f"{where}: the Arabic keys should be as printed on an Arabic keyboard (ض at the left)")
+    erase = ws.get("key:backspace")
+    if erase:
+        expected = "\u2326" if shot.get("keyboard") == "arabic" else "\u232b"
+        if erase["label"] != expected:
+            problems.append(f"{where}: the backspace arrow on the {shot.get('keyboard')} keys points the wrong way")
     return problems
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kiosk", required=True)
+    ap.add_argument("--language", help="tour only this language's screens (en, pl, ar, zh_CN)")
     ap.add_argument("--keep", help="keep the pictures in this folder")
     args = ap.parse_args()
     out = args.keep or tempfile.mkdtemp(prefix="kiosk-tour-")
     x = XServer(1920, 1920)  # room for both orientations
+    cmd = [args.kiosk, "--screenshot-tour", out, "--data-dir", os.path.join(out, "data")]
+    if args.language:
+        cmd += ["--tour-language", args.language]
     try:
-        run = subprocess.run([args.kiosk, "--screenshot-tour", out, "--data-dir", os.path.join(out, "data")],
-                             env=x.env(), capture_output=True, text=True, timeout=900)
+        run = subprocess.run(cmd, env=x.env(), capture_output=True, text=True, timeout=1800)
     finally:
         x.close()
     if run.returncode != 0:
@@ -148,27 +197,38 @@ def main():
     expected = {(o, s) for o in SIZES for s in (100, 150, 200)}
     if seen != expected:
         problems.append(f"orientations and text sizes toured: {sorted(seen)}, expected {sorted(expected)}")
-    scenes = {s["scene"] for s in tour["shots"]}
-    for needed in ("attract", "start", "home", "timeout-warning", "staff-entry", "staff", "store-error"):
-        if needed not in scenes:
-            problems.append(f"no {needed} screen in the tour")
-    for form in ("am-i-a-carer", "carers-self-review", "emergency-card"):
-        if not any(s.startswith(form + "-") for s in scenes):
-            problems.append(f"no page of {form} in the tour")
-    # Every shipped language: its start, home, a question page and a typing page pictured at every
-    # size in both orientations, and every page of every form checked like the English ones.
+    # Every scene, in every language, at every size in both orientations.
+    combos = {}
+    for shot in tour["shots"]:
+        combos.setdefault(shot["scene"], set()).add((shot["orientation"], shot["text_size"]))
+    for scene, have in sorted(combos.items()):
+        if have != expected:
+            problems.append(f"{scene}: toured at {sorted(have)} only")
+    scenes = set(combos)
+    forms = ("am-i-a-carer", "carers-self-review", "emergency-card")
     locales = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "locales")
     languages = sorted(f[:-3] for f in os.listdir(locales) if f.endswith(".po") and f != "en.po")
+    if args.language:
+        languages = [args.language] if args.language != "en" else []
+    if args.language in (None, "en"):
+        for needed in ("attract", "start", "home", "timeout-warning", "staff-entry", "staff", "store-error"):
+            if needed not in scenes:
+                problems.append(f"no {needed} screen in the tour")
+        for form in forms:
+            if not any(s.startswith(form + "-") for s in scenes):
+                problems.append(f"no page of {form} in the tour")
+    # Every other language: start, home, staff, a question page and typing pictured, and every page
+    # of every form checked like the English ones.
     for code in languages:
-        for needed in ("start", "home", "question", "typing"):
+        for needed in ("start", "home", "staff-entry", "staff", "question", "typing"):
             if f"lang-{code}-{needed}" not in scenes:
                 problems.append(f"no {needed} screen in {code} in the tour")
-        # Checked at the tightest layout, 200% in portrait.
-        tight = {s["scene"] for s in tour["shots"] if s["orientation"] == "portrait" and s["text_size"] == 200}
-        for form in ("am-i-a-carer", "carers-self-review", "emergency-card"):
-            english = {s for s in tight if s.startswith(form + "-")}
-            translated = {s[len(f"lang-{code}-"):] for s in tight if s.startswith(f"lang-{code}-{form}-")}
-            if english != translated:
+        for form in forms:
+            translated = {s for s in scenes if s.startswith(f"lang-{code}-{form}-")}
+            english = {s for s in scenes if s.startswith(form + "-")}
+            if not translated:
+                problems.append(f"{code}: no page of {form} toured")
+            elif english and english != {s[len(f"lang-{code}-"):] for s in translated}:
                 problems.append(f"{code}: {len(translated)} layouts of {form} toured, {len(english)} in English")
     if not args.keep:
         shutil.rmtree(out, ignore_errors=True)
