@@ -74,6 +74,8 @@ private:
     PageReader* reader_ = nullptr;
     std::function<double()> housekeeping_;
     int warmed_text_size_ = 0;  // the text size the other languages' glyphs were last warmed up at
+    std::string shown_language_;       // the language the fonts were last built for
+    double language_switch_ms_ = -1;   // the last switch: from choosing it to its first frame drawn
 };
 
 }  // namespace carers::app

@@ -180,6 +180,7 @@ bool KioskController::tick() {
     if (poll_sync_ && poll_sync_(staff_) && screen_ == ui::Screen::Staff) {
         if (staff_facts_) {
             staff_ = staff_facts_();
+            staff_.translations = translations_;
             poll_sync_(staff_);
         }
         staff_changed = true;
@@ -383,6 +384,7 @@ void KioskController::submit_pin(std::string& pin) {
         reset_display();
         staff_ = staff_facts_ ? staff_facts_() : ui::StaffModel{};
         if (poll_sync_) poll_sync_(staff_);
+        staff_.translations = translations_;
         go_to(ui::Screen::Staff);
         return;
     case StaffPinCheck::Status::Wrong:

@@ -73,6 +73,8 @@ public:
     void set_parked_draft_jobs(ParkedDraftJobs* jobs) { parking_ = jobs; }
     void set_personal_mode(bool personal);
     bool personal_mode() const { return personal_mode_; }
+    // Each language's translation coverage, shown on the staff screen.
+    void set_translations(std::vector<ui::TranslationCoverage> t) { translations_ = std::move(t); }
     // The language each new person starts in (a wipe goes back to it).
     void set_default_language(std::string code);
     // The store failed to open: only the staff error screen is shown.
@@ -186,6 +188,7 @@ private:
     std::function<void()> on_submitted_;
     ui::StaffEntryModel staff_entry_;
     ui::StaffModel staff_;
+    std::vector<ui::TranslationCoverage> translations_;
     std::string store_error_, store_error_code_;
     bool quit_ = false;
     bool wiped_ = false;

@@ -168,6 +168,7 @@ int main(int argc, char** argv) {
     app::KioskController controller(std::move(forms), config, store ? &store->database() : nullptr,
                                     {steady_seconds, unix_now}, locales.languages.all());
     controller.set_default_language(locales.languages.get(opt.language).language().code);
+    controller.set_translations(app::translation_coverage(locales.coverage));
     // Reading aloud is offered when espeak-ng has a voice for every language shipped.
     const bool voices = app::voices_installed(locales.languages.all());
     if (!voices) staff_log("espeak-ng or one of its voices is missing: the kiosk will not offer to read aloud.");

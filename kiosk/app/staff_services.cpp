@@ -103,6 +103,30 @@ int set_staff_pin_from_stdin(store::LocalStore& store, std::int64_t now) {
     return 0;
 }
 
+std::vector<ui::TranslationCoverage> translation_coverage(const std::vector<i18n::Coverage>& coverage,
+                                                          std::size_t examples) {
+    std::vector<ui::TranslationCoverage> out;
+    for (const auto& c : coverage) {
+        if (c.language.code == "en") continue;  // the source language
+        ui::TranslationCoverage t;
+        t.language = c.language.native_name + " (" + c.language.code + ")";
+        t.translated = c.translated;
+        t.total = c.total;
+        t.status = c.language.status;
+        for (std::size_t i = 0; i < c.missing.size() && i < examples; ++i) {
+            std::string text = c.missing[i].msgid;
+            if (text.size() > 80) {
+                std::size_t cut = 77;
+                while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+                text = text.substr(0, cut) + "...";
+            }
+            t.examples.push_back(std::move(text));
+        }
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
 ui::StaffModel staff_facts(store::LocalStore& store, const KioskConfig& config, const std::string& version) {
     ui::StaffModel m;
     if (auto stats = store.outbox().stats()) {

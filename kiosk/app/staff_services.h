@@ -8,6 +8,7 @@
 
 #include "kiosk/app/kiosk_config.h"
 #include "kiosk/app/kiosk_controller.h"
+#include "kiosk/i18n/coverage.h"
 #include "kiosk/store/local_store.h"
 
 namespace carers::app {
@@ -26,5 +27,11 @@ int set_staff_pin_from_stdin(store::LocalStore& store, std::int64_t now);
 // Submissions waiting and sent, the last sync that worked (from the audit log), and the venue's
 // settings as label and value.
 ui::StaffModel staff_facts(store::LocalStore& store, const KioskConfig& config, const std::string& version);
+
+// What the staff screen says about each shipped language but English: strings translated of the
+// template's, the file's status (a draft), and up to `examples` of the strings shown in English
+// instead (the same coverage `carers-i18n report` prints).
+std::vector<ui::TranslationCoverage> translation_coverage(const std::vector<i18n::Coverage>& coverage,
+                                                          std::size_t examples = 3);
 
 }  // namespace carers::app

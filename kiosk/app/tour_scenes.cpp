@@ -279,6 +279,11 @@ std::vector<Scene> tour_scenes(KioskController& c) {
         m.venue = {{"Venue", "Example Library"}, {"Carers Centre", "Example Carers Centre"},
                    {"Inactivity warning after", "90 s"}};
         m.version = "0.1.0";
+        // Made up: the shipped translations are complete, but the screen must fit the list.
+        m.translations = {{"Polski (pl)", 951, 956, "draft, awaiting native-speaker review",
+                           {"There is a problem", "Check your answers before sending them",
+                            "Scan this with your phone's camera to open the website."}},
+                          {"\u0627\u0644\u0639\u0631\u0628\u064a\u0629 (ar)", 956, 956, "draft, awaiting native-speaker review", {}}};
         c.set_staff_for_tour(m);
         c.show(Screen::Staff);
     };

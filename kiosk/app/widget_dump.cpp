@@ -19,6 +19,8 @@ nlohmann::json widgets_json(long frame, const ui::WidgetRecorder& recorder, floa
                         {"scroll_max_y", f.scroll_max_y},
                         {"focus", f.focus},
                         {"keyboard", f.keyboard},
+                        {"language", f.language},
+                        {"language_switch_ms", f.language_switch_ms},
                         {"widgets", nlohmann::json::array()}};
     if (window)
         j["window"] = {{"fullscreen", window->fullscreen},

@@ -62,6 +62,15 @@ struct RefusedSubmission {
     bool set_aside = false; // staff took it out of the sending queue
 };
 
+// How much of one language is translated (kiosk/i18n/coverage.h, as `carers-i18n report` says it).
+struct TranslationCoverage {
+    std::string language;  // its own name and code, e.g. "Polski (pl)"
+    std::size_t translated = 0;
+    std::size_t total = 0;
+    std::string status;                 // the PO file's X-Translation-Status, e.g. a draft
+    std::vector<std::string> examples;  // a few of the strings shown in English instead
+};
+
 struct StaffModel {
     std::int64_t waiting = 0;       // sealed submissions in the outbox
     std::int64_t sent = 0;          // receipts verified by the centre
@@ -77,6 +86,7 @@ struct StaffModel {
     std::vector<RefusedSubmission> refused;
     std::vector<std::pair<std::string, std::string>> venue;  // label and value, for display
     std::string version;
+    std::vector<TranslationCoverage> translations;  // every language but English
 };
 
 // "Save and come back later" (kiosk mode), as the app last heard from the store.

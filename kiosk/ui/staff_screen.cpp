@@ -94,6 +94,26 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
     for (const auto& [label, value] : s.venue) fact(dc, label, value);
     if (!s.version.empty()) fact(dc, dc.tr("Version"), s.version);
 
+    // Strings with no translation are shown in English (never blank); staff see which.
+    if (!s.translations.empty()) {
+        ImGui::Dummy(ImVec2(0, m.px(4)));
+        wrapped_text(dc.tr("Translations"), dc.fonts.heading, p.text);
+    }
+    for (const TranslationCoverage& t : s.translations) {
+        std::string value = fill_placeholders(dc.tr("{{translated}} of {{total}} strings translated"),
+                                              {{"translated", std::to_string(t.translated)}, {"total", std::to_string(t.total)}});
+        if (!t.status.empty()) value += " (" + t.status + ")";
+        fact(dc, t.language, value);
+        const std::size_t missing = t.total - t.translated;
+        if (missing == 0) continue;
+        const long n = static_cast<long>(missing);
+        wrapped_text(fill_placeholders(dc.catalog.tr_plural("{{n}} string is shown in English until it is translated, for example:",
+                                                            "{{n}} strings are shown in English until they are translated, for example:", n),
+                                       {{"n", std::to_string(n)}}),
+                     dc.fonts.body, p.text);
+        for (const std::string& e : t.examples) wrapped_text("\u201c" + e + "\u201d", dc.fonts.small, p.secondary_text);
+    }
+
     ImGui::Dummy(ImVec2(0, m.px(4)));
     if (start_button(dc, "staff:leave", dc.tr("Leave kiosk mode"), ButtonStyle::Warning, m.px(60)))
         out.push_back({Intent::Kind::LeaveKioskMode});

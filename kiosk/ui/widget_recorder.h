@@ -29,6 +29,8 @@ struct FrameFacts {
     float scroll_max_y = 0;  // how far it can scroll
     std::string focus;       // id of the text box with the keyboard, or empty
     std::string keyboard;    // the keyboard layout shown, or empty
+    std::string language;    // the language on screen (its code)
+    double language_switch_ms = -1;  // the last change of language took this long to show (-1: none yet)
 };
 
 class WidgetRecorder {

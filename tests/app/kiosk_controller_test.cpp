@@ -4,6 +4,7 @@
 
 #include "kiosk/app/kiosk_controller.h"
 #include "kiosk/app/staff_services.h"
+#include "kiosk/i18n/locale_dir.h"
 #include "kiosk/store/local_store.h"
 #include "tests/support/test_files.h"
 
@@ -192,4 +193,62 @@ TEST_CASE("Leave kiosk mode works only from the staff screen") {
     c.show(Screen::Staff);
     apply(c, {Intent::Kind::LeaveKioskMode});
     CHECK(c.quit_requested());
+}
+
+TEST_CASE("the staff screen lists each language's untranslated strings, counted as carers-i18n report counts them") {
+    ImGuiContextForTest imgui;
+    test::TempDir dir;
+    SetClock t;
+    // The shipped translations, with two of Polish's entries emptied (a translator's work in progress).
+    const std::filesystem::path locales = dir / "locales";
+    std::filesystem::create_directories(locales);
+    for (const auto& e : std::filesystem::directory_iterator(std::string(CARERS_SOURCE_DIR) + "/locales"))
+        if (e.is_regular_file()) std::filesystem::copy_file(e.path(), locales / e.path().filename());
+    std::string pl = test::read_file(locales / "pl.po");
+    for (const std::string& english : {std::string("Finish and clear"), std::string("Text size")}) {
+        const std::string entry = "msgid \"" + english + "\"\nmsgstr \"";
+        const auto at = pl.find(entry);
+        REQUIRE(at != std::string::npos);
+        const auto end = pl.find('"', at + entry.size());
+        pl.erase(at + entry.size(), end - (at + entry.size()));
+    }
+    test::write_file(locales / "pl.po", pl);
+    const i18n::LoadedLocales loaded = i18n::load_locales(locales);
+    REQUIRE(loaded.problems.empty());
+
+    const auto coverage = app::translation_coverage(loaded.coverage);
+    REQUIRE(coverage.size() == loaded.languages.all().size() - 1);  // every language but English
+    const ui::TranslationCoverage* polish = nullptr;
+    for (const auto& c : coverage)
+        if (c.language.find("(pl)") != std::string::npos) polish = &c;
+    REQUIRE(polish);
+    CHECK(polish->total - polish->translated == 2);
+    CHECK(polish->status.rfind("draft", 0) == 0);
+    REQUIRE(polish->examples.size() == 2);
+    CHECK(((polish->examples[0] == "Finish and clear" && polish->examples[1] == "Text size") ||
+           (polish->examples[1] == "Finish and clear" && polish->examples[0] == "Text size")));
+    for (const auto& c : coverage)
+        if (&c != polish) CHECK(c.translated == c.total);
+
+    // On the staff screen, once staff are in.
+    test::TempDir data;
+    store::StoreOptions options;
+    options.key.database = data / "kiosk.db";
+    options.key.key_file = data / "kiosk.key";
+    options.staff_pin.limits = store::KdfLimits::test_minimum();
+    auto opened = store::LocalStore::open(options, [](const store::PassphraseRequest&) { return std::nullopt; }, t.unix);
+    REQUIRE(opened);
+    store::LocalStore& st = *opened.value();
+    REQUIRE(st.staff_pin().set("2468", t.unix));
+    KioskController c(shipped_forms(), config_with_times(90, 30), &st.database(), t.clock());
+    c.set_staff_pin_checker([&st](std::string pin, std::int64_t now) { return app::check_staff_pin(st, std::move(pin), now); });
+    c.set_staff_facts([&st] { return app::staff_facts(st, {}, "test"); });
+    c.set_translations(coverage);
+    apply(c, {Intent::Kind::OpenStaffEntry});
+    apply(c, {Intent::Kind::SubmitPin, {}, {}, {}, "2468"});
+    REQUIRE(c.screen() == Screen::Staff);
+    REQUIRE(c.model().staff.translations.size() == coverage.size());
+    bool listed = false;
+    for (const auto& tc : c.model().staff.translations) listed |= tc.examples.size() == 2;
+    CHECK(listed);
 }
