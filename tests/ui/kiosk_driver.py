@@ -243,6 +243,19 @@ class Kiosk:
         return self.proc.returncode
 
 
+# The Carers Self Review from the attract screen to its "About you" page (name box, then age),
+# answering "no" to the two safety questions on the way.
+SELF_REVIEW_TO_ABOUT_YOU = ["attract", "start:continue", "form:carers-self-review", "next",
+                            "answer:start-danger:no", "next", "answer:start-cannot-carry-on:no",
+                            "next", "next"]
+
+
+def saved_drafts(reader, data):
+    """How many drafts the store in `data` holds, by kind ({"parked": n, "personal": n})."""
+    out = subprocess.run([reader, "drafts", data], check=True, capture_output=True, text=True).stdout.split()
+    return {out[0]: int(out[1]), out[2]: int(out[3])}
+
+
 def fail_with_log(error, log):
     """What a test prints when driving the kiosk went wrong (a widget never came, the kiosk
     exited): the reason, then the kiosk's log (fixed sentences for staff, no personal data).

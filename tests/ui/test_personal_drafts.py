@@ -11,22 +11,14 @@ Usage: test_personal_drafts.py --kiosk BIN --reader BIN
 """
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kiosk_driver import Kiosk, KioskError, XServer  # noqa: E402
+from kiosk_driver import SELF_REVIEW_TO_ABOUT_YOU, Kiosk, KioskError, XServer, saved_drafts  # noqa: E402
 
 NAME = "Wxqzoj"
-TO_NAME = ["attract", "start:continue", "form:carers-self-review", "next", "answer:start-danger:no", "next",
-           "answer:start-cannot-carry-on:no", "next", "next"]
-
-
-def drafts(reader, data):
-    out = subprocess.run([reader, "drafts", data], check=True, capture_output=True, text=True).stdout.split()
-    return {out[0]: int(out[1]), out[2]: int(out[3])}
 
 
 def main():
@@ -44,7 +36,7 @@ def main():
         try:
             kiosk = Kiosk(args.kiosk, data, x.env(), log=log, args=["--personal"])
             try:
-                for t in TO_NAME:
+                for t in SELF_REVIEW_TO_ABOUT_YOU:
                     kiosk.tap(t)
                 kiosk.tap("field:about-name")
                 kiosk.type_on_screen(NAME)
@@ -55,7 +47,7 @@ def main():
                 rc = kiosk.close()  # the program is closed, as a laptop's lid or a window would be
             if rc != 0:
                 failures.append(f"kiosk exited with {rc}")
-            if drafts(args.reader, data)["personal"] != 1:
+            if saved_drafts(args.reader, data)["personal"] != 1:
                 failures.append("no draft was kept in the store")
 
             kiosk = Kiosk(args.kiosk, data, x.env(), log=log, args=["--personal"])
@@ -90,7 +82,7 @@ def main():
             x.close()
         if rc != 0:
             failures.append(f"kiosk exited with {rc}")
-        if drafts(args.reader, data)["personal"] != 0:
+        if saved_drafts(args.reader, data)["personal"] != 0:
             failures.append("'Start again' left the draft in the store")
         if failures:
             print("FAIL:\n  " + "\n  ".join(failures))

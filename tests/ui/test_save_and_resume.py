@@ -21,12 +21,10 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kiosk_driver import Kiosk, KioskError, XServer  # noqa: E402
+from kiosk_driver import SELF_REVIEW_TO_ABOUT_YOU, Kiosk, KioskError, XServer, saved_drafts  # noqa: E402
 
 NAME = "Qvxjaw"  # typed on the keyboard before the save
 WORD = "bluebell"
-TO_AGE = ["attract", "start:continue", "form:carers-self-review", "next", "answer:start-danger:no", "next",
-          "answer:start-cannot-carry-on:no", "next", "next"]
 
 
 def wait_screen(kiosk, test, timeout=20):
@@ -43,11 +41,6 @@ def type_on_pad(kiosk, text):
     for ch in text:
         kiosk.tap("key:" + ch.lower())
     kiosk.tap("key:done")
-
-
-def drafts(reader, data):
-    out = subprocess.run([reader, "drafts", data], check=True, capture_output=True, text=True).stdout.split()
-    return {out[0]: int(out[1]), out[2]: int(out[3])}
 
 
 def main():
@@ -71,7 +64,7 @@ def main():
         try:
             kiosk = Kiosk(args.kiosk, data, x.env(), log=log)
             try:
-                for t in TO_AGE:
+                for t in SELF_REVIEW_TO_ABOUT_YOU:
                     kiosk.tap(t)
                 kiosk.tap("field:about-name")
                 kiosk.type_on_screen(NAME)
@@ -89,7 +82,7 @@ def main():
                 code = kiosk.wait_for("save-later:code")["label"]
                 if len(code) != 9 or code[4] != "-":
                     failures.append(f"the resume code on screen looks wrong: {code!r}")
-                if drafts(args.reader, data)["parked"] != 1:
+                if saved_drafts(args.reader, data)["parked"] != 1:
                     failures.append("the screen said saved but no parked draft is in the store")
                 kiosk.tap("save-later:finish")
                 wait_screen(kiosk, lambda s: s == "attract")
@@ -137,7 +130,7 @@ def main():
             x.close()
         if rc != 0:
             failures.append(f"kiosk exited with {rc}")
-        left = drafts(args.reader, data)
+        left = saved_drafts(args.reader, data)
         if left["parked"] != 1:
             failures.append(f"the parked draft was lost when the carer left again ({left})")
         out = subprocess.run([args.reader, "read", data, os.path.join(centre, "centre.sk")],
