@@ -6,33 +6,18 @@
 #include "kiosk/app/staff_services.h"
 #include "kiosk/i18n/locale_dir.h"
 #include "kiosk/store/local_store.h"
+#include "tests/app/controller_fixtures.h"
 #include "tests/support/test_files.h"
 
 using namespace carers;
+using test::ImGuiContextForTest;
+using test::SetClock;
+using test::shipped_forms;
 using app::KioskController;
 using ui::Intent;
 using ui::Screen;
 
 namespace {
-
-// A clock the test moves by hand: timeouts and locks pass in no time.
-struct SetClock {
-    double steady = 1000;
-    std::int64_t unix = 1'800'000'000;
-    app::KioskClock clock() {
-        return {[this] { return steady; }, [this] { return unix; }};
-    }
-};
-
-// The views are not drawn here, but a wipe also clears what ImGui remembers, so it needs a context.
-struct ImGuiContextForTest {
-    ImGuiContextForTest() { ImGui::CreateContext(); }
-    ~ImGuiContextForTest() { ImGui::DestroyContext(); }
-};
-
-std::vector<app::LoadedForm> shipped_forms() {
-    return app::load_forms(std::string(CARERS_SOURCE_DIR) + "/assets/forms", [](const std::string& p) { FAIL(p); });
-}
 
 app::KioskConfig config_with_times(double idle, double warning) {
     app::KioskConfig c;

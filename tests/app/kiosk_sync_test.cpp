@@ -16,17 +16,14 @@
 #include "kiosk/app/kiosk_sync.h"
 #include "kiosk/store/settings.h"
 #include "tests/sync/sync_fixture.h"
+#include "tests/app/controller_fixtures.h"
 
 using namespace carers;
+using test::ImGuiContextForTest;
 using namespace carers::test;
 using Catch::Matchers::ContainsSubstring;
 
 namespace {
-
-struct ImGuiContextForTest {
-    ImGuiContextForTest() { ImGui::CreateContext(); }
-    ~ImGuiContextForTest() { ImGui::DestroyContext(); }
-};
 
 // A one-question form, so a carer's submission is a few intents.
 std::vector<app::LoadedForm> tiny_form(const std::filesystem::path& dir) {

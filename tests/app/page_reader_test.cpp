@@ -11,16 +11,13 @@
 #include "kiosk/app/tour_scenes.h"
 #include "kiosk/i18n/locale_dir.h"
 #include "kiosk/ui/page_speech.h"
+#include "tests/app/controller_fixtures.h"
 
 using namespace carers;
+using test::ImGuiContextForTest;
 using ui::Intent;
 
 namespace {
-
-struct ImGuiContextForTest {
-    ImGuiContextForTest() { ImGui::CreateContext(); }
-    ~ImGuiContextForTest() { ImGui::DestroyContext(); }
-};
 
 void wait_until(const std::function<bool()>& done) {
     for (int i = 0; i < 1000 && !done(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));

@@ -14,9 +14,13 @@
 #include "kiosk/app/tour_scenes.h"
 #include "kiosk/store/local_store.h"
 #include "kiosk/store/sealed_box.h"
+#include "tests/app/controller_fixtures.h"
 #include "tests/support/test_files.h"
 
 using namespace carers;
+using test::ImGuiContextForTest;
+using test::SetClock;
+using test::shipped_forms;
 using app::KioskController;
 using ui::Intent;
 using ui::Screen;
@@ -24,19 +28,6 @@ using Stage = ui::SaveForLaterModel::Stage;
 using Status = ui::ContinueSavedModel::Status;
 
 namespace {
-
-struct SetClock {
-    double steady = 1000;
-    std::int64_t unix = 1'800'000'000;
-    app::KioskClock clock() {
-        return {[this] { return steady; }, [this] { return unix; }};
-    }
-};
-
-struct ImGuiContextForTest {
-    ImGuiContextForTest() { ImGui::CreateContext(); }
-    ~ImGuiContextForTest() { ImGui::DestroyContext(); }
-};
 
 // A kiosk's store in a fresh folder, cheap to derive keys in.
 struct TestStore {
@@ -72,11 +63,6 @@ app::KioskConfig enrolled_config() {
     app::KioskConfig c;
     c.sealing_public_key = store::to_base64(pk.data(), pk.size());
     return c;
-}
-
-std::vector<app::LoadedForm> shipped_forms() {
-    return app::load_forms(std::string(CARERS_SOURCE_DIR) + "/assets/forms",
-                           [](const std::string& p) { FAIL(p); });
 }
 
 void apply(KioskController& c, Intent in) {
