@@ -1,4 +1,5 @@
-// What the kiosk/app controller tests share: a hand-moved clock, an ImGui context, the shipped forms.
+// What the kiosk/app controller tests share: a hand-moved clock, an ImGui context, the shipped
+// forms.
 #pragma once
 
 #include <imgui.h>
@@ -29,7 +30,8 @@ struct ImGuiContextForTest {
 };
 
 inline std::vector<app::LoadedForm> shipped_forms() {
-    return app::load_forms(std::string(CARERS_SOURCE_DIR) + "/assets/forms", [](const std::string& p) { FAIL(p); });
+    return app::load_forms(std::string(CARERS_SOURCE_DIR) + "/assets/forms",
+                           [](const std::string& p) { FAIL(p); });
 }
 
-}  // namespace carers::test
+} // namespace carers::test
