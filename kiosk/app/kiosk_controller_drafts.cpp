@@ -184,9 +184,19 @@ bool KioskController::poll_parking() {
 
 void KioskController::on_parked(ParkOutcome& r) {
     using Stage = ui::SaveForLaterModel::Stage;
-    // The carer left meanwhile (Finish and clear, the timeout): the code was never shown, and the
-    // draft expires unopened.
-    if (screen_ != ui::Screen::SaveForLater || save_later_.stage != Stage::Saving) return;
+    // The carer left meanwhile (Finish and clear, the timeout, staff mode): the code was never
+    // shown, so nobody could open the draft again. It is deleted now rather than kept unopened
+    // for days: "Finish and clear" means nothing of theirs stays behind.
+    if (screen_ != ui::Screen::SaveForLater || save_later_.stage != Stage::Saving) {
+        if (r.ticket) {
+            if (db_)
+                (void)store::ParkedDrafts(*db_).remove(r.ticket->handle, "abandoned",
+                                                       clock_.unix());
+            secure_wipe(r.ticket->code);
+            secure_wipe(r.ticket->shown_code);
+        }
+        return;
+    }
     if (!r.ticket) {
         save_later_.stage = Stage::Failed;
         save_later_.problem = ui::SaveForLaterModel::Problem::NotSaved;

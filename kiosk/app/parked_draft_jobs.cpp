@@ -1,5 +1,7 @@
 #include "kiosk/app/parked_draft_jobs.h"
 
+#include <ctime>
+
 #include "kiosk/common/secure_wipe.h"
 #include "kiosk/store/database.h"
 
@@ -24,6 +26,12 @@ ParkedDraftJobs::ParkedDraftJobs(StoreAccess access, std::function<void()> wake)
 
 ParkedDraftJobs::~ParkedDraftJobs() {
     if (thread_.joinable()) thread_.join();
+    auto* parked = result_ ? std::get_if<ParkOutcome>(&*result_) : nullptr;
+    if (!parked || !parked->ticket) return;
+    secure_wipe(parked->ticket->code);
+    if (auto db = open_for_job(access_))
+        (void)store::ParkedDrafts(*db.value(), access_.options)
+            .remove(parked->ticket->handle, "abandoned", std::time(nullptr));
 }
 
 bool ParkedDraftJobs::running() const {
@@ -41,6 +49,7 @@ bool ParkedDraftJobs::begin() {
 }
 
 void ParkedDraftJobs::finish(ParkedDraftResult result) {
+    if (before_finish_) before_finish_();
     {
         std::lock_guard lock(mutex_);
         result_ = std::move(result);

@@ -41,7 +41,9 @@ class ParkedDraftJobs {
     };
 
     ParkedDraftJobs(StoreAccess access, std::function<void()> wake);
-    ~ParkedDraftJobs(); // waits for a running job (under a second)
+    // Waits for a running job (under a second). A draft parked but never taken (the kiosk closed
+    // while "Saving…" showed) is deleted: its code never reached anyone.
+    ~ParkedDraftJobs();
     ParkedDraftJobs(const ParkedDraftJobs&) = delete;
     ParkedDraftJobs& operator=(const ParkedDraftJobs&) = delete;
 
@@ -54,12 +56,17 @@ class ParkedDraftJobs {
     // The finished job's result, once; nullopt while running or when already taken.
     std::optional<ParkedDraftResult> take();
 
+    // For tests: runs on the job's thread after the store answered and before the result is
+    // handed over, so a test can hold a save there and end the session meanwhile.
+    void set_before_finish(std::function<void()> hook) { before_finish_ = std::move(hook); }
+
   private:
     bool begin();
     void finish(ParkedDraftResult result);
 
     StoreAccess access_;
     std::function<void()> wake_;
+    std::function<void()> before_finish_;
     mutable std::mutex mutex_;
     std::thread thread_;
     bool running_ = false;

@@ -23,7 +23,7 @@ enum class AuditEvent {
     staff_login_failed,  // subject: "pin", "passphrase" or "locked"
     draft_saved,         // subject: "personal" or "parked"
     draft_resumed,       // subject: "personal" or "parked"
-    draft_deleted,       // subject: the reason: "finished", "expired", "wrong-words", "discarded"
+    draft_deleted,       // subject: the reason: "finished", "expired", "wrong-words", "discarded", "abandoned"
     draft_resume_limited,  // too many unknown resume codes ("unknown-codes:<n>"), or "lifted-by-staff"
     refused,             // the centre refused a submission (subject: its id); it stays in the outbox
     set_aside,           // staff took a refused submission out of the sending queue (subject: its id)

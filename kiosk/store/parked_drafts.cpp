@@ -132,6 +132,7 @@ StoreResult<ParkedTicket> ParkedDrafts::save(std::string draft, std::string word
     });
     if (!r) return db_.failure("Your answers could not be saved: " + r.message());
     ticket.shown_code = format_resume_code(ticket.code);
+    ticket.handle = to_hex(tag.data(), tag.size());
     return ticket;
 }
 
@@ -262,7 +263,9 @@ StoreResult<ResumeOutcome> ParkedDrafts::resume(std::string_view typed_code, std
 Result<void> ParkedDrafts::remove(const std::string& handle, const std::string& reason, std::int64_t now) {
     auto tag = from_hex(handle);
     if (!tag || tag->size() != SecretKey::size) return make_error("That is not a saved-answers handle.");
-    const char* why = reason == "finished" ? "finished" : "discarded";
+    const char* why = reason == "finished"    ? "finished"
+                      : reason == "abandoned" ? "abandoned"
+                                              : "discarded";
     return delete_row(*tag, why, now);
 }
 

@@ -34,6 +34,7 @@ struct ParkedTicket {
     std::string code;          // 8 characters, canonical
     std::string shown_code;    // "4CHK-79XT", for the screen and a printed slip
     std::int64_t expires_at = 0;
+    std::string handle;        // for remove(), when the code never reached the carer
 };
 
 enum class ResumeStatus {
@@ -69,7 +70,8 @@ public:
     // until its window ends, is answered too_many_codes.
     StoreResult<ResumeOutcome> resume(std::string_view typed_code, std::string word, std::int64_t now);
 
-    // Deletes an opened draft (reason "finished" or "discarded").
+    // Deletes an opened draft (reason "finished" or "discarded"), or one whose code never reached
+    // the carer ("abandoned": the session ended while it was being saved).
     Result<void> remove(const std::string& handle, const std::string& reason, std::int64_t now);
 
     // Deletes drafts past their expiry; returns how many.

@@ -4,6 +4,8 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include <imgui.h>
@@ -118,7 +120,100 @@ void try_code(KioskController& c, const std::string& code, const std::string& wo
     if (c.model().continue_saved.status == Status::Opening) wait_for_job(c);
 }
 
+// Holds a save on its thread once the store has answered, until the test lets it go: the
+// session can then end while "Saving…" shows, every time, whatever the machine's load.
+struct HeldSave {
+    std::mutex m;
+    std::condition_variable cv;
+    bool arrived = false, released = false;
+    void hold() { // on the job's thread
+        std::unique_lock lock(m);
+        arrived = true;
+        cv.notify_all();
+        cv.wait(lock, [this] { return released; });
+    }
+    void wait_arrived() {
+        std::unique_lock lock(m);
+        REQUIRE(cv.wait_for(lock, std::chrono::seconds(20), [this] { return arrived; }));
+    }
+    void release() {
+        std::lock_guard lock(m);
+        released = true;
+        cv.notify_all();
+    }
+};
+
+void wait_until_idle(app::ParkedDraftJobs& jobs) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (jobs.running() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    REQUIRE_FALSE(jobs.running());
+}
+
+// The audit subjects of "draft-deleted" events, newest first.
+std::vector<std::string> drafts_deleted(TestStore& st) {
+    auto entries = store::recent_audit(st.local->database(), 100);
+    REQUIRE(entries);
+    std::vector<std::string> subjects;
+    for (const auto& e : *entries)
+        if (e.event == store::audit_event_name(store::AuditEvent::draft_deleted))
+            subjects.push_back(e.subject);
+    return subjects;
+}
+
 } // namespace
+
+TEST_CASE("a form being saved for later is deleted, not left unopened, when the carer presses "
+          "Finish and clear, walks away or the kiosk closes before its code is shown") {
+    ImGuiContextForTest imgui;
+    SetClock t;
+    TestStore st(t.unix);
+    HeldSave held;
+    auto jobs = std::make_unique<app::ParkedDraftJobs>(st.access(), std::function<void()>{});
+    jobs->set_before_finish([&held] { held.hold(); });
+    auto c = std::make_unique<KioskController>(shipped_forms(), enrolled_config(),
+                                               &st.local->database(), t.clock());
+    c->set_parked_draft_jobs(jobs.get());
+    REQUIRE(c->open_form("carers-self-review"));
+    answer_pages(*c, 3);
+    apply(*c, {Intent::Kind::SaveForLater});
+    apply(*c, {Intent::Kind::ParkDraft, {}, {}, {}, "Snowdrop"});
+    REQUIRE(c->model().save_for_later.stage == Stage::Saving);
+    held.wait_arrived();
+    REQUIRE(parked_count(st) == 1); // the store has it: only the code is not on screen yet
+
+    SECTION("Finish and clear") {
+        apply(*c, {Intent::Kind::FinishAndClear});
+        CHECK(c->screen() == Screen::Attract);
+    }
+    SECTION("the timeout") {
+        c->note_input();
+        t.steady += 10'000;
+        c->tick();
+        CHECK(c->screen() == Screen::Attract);
+    }
+    SECTION("the kiosk closes") {
+        c.reset(); // the result is never taken
+        held.release();
+        jobs.reset();
+        CHECK(parked_count(st) == 0);
+        CHECK(drafts_deleted(st) == std::vector<std::string>{"abandoned"});
+        return;
+    }
+    CHECK_FALSE(c->in_session());
+    held.release();
+    wait_until_idle(*jobs);
+    c->tick(); // takes the result
+    CHECK(parked_count(st) == 0);
+    CHECK(c->model().save_for_later.shown_code.empty());
+    CHECK(c->screen() == Screen::Attract);
+    // Audited without anything of the carer's: just the event and why.
+    CHECK(drafts_deleted(st) == std::vector<std::string>{"abandoned"});
+    auto entries = store::recent_audit(st.local->database(), 100);
+    REQUIRE(entries);
+    for (const auto& e : *entries)
+        CHECK(e.subject.find("nowdrop") == std::string::npos);
+}
 
 TEST_CASE("a form saved for later reopens with its code and word at the page left, answers intact, "
           "and is deleted once sent") {
