@@ -76,6 +76,7 @@ ui::KioskModel KioskController::model() const {
     m.save_for_later = save_later_;
     m.continue_saved = continue_;
     m.personal_draft = personal_offer_;
+    m.personal_not_kept = screen_ == ui::Screen::Form && personal_not_kept_;
     m.staff_entry = staff_entry_;
     m.staff = staff_;
     m.store_error = store_error_;
@@ -103,6 +104,7 @@ engine::FormSession* KioskController::open_form(const std::string& form_id) {
             if (session_) session_->wipe();
             secure_wipe(resumed_handle_);
             saved_position_.clear();
+            personal_not_kept_ = false;
             ui_state_.wipe();
             form_id_ = f.id;
             notice_ = ui::KioskModel::Notice::None;
@@ -161,6 +163,7 @@ void KioskController::wipe_session() {
     continue_ = {};
     secure_wipe(resumed_handle_);
     saved_position_.clear();
+    personal_not_kept_ = false;
     refresh_personal_offer();
     wiped_ = true;
 }

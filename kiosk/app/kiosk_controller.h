@@ -120,6 +120,7 @@ public:
     void set_save_for_later_for_tour(ui::SaveForLaterModel m) { save_later_ = std::move(m); }
     void set_continue_saved_for_tour(ui::ContinueSavedModel m) { continue_ = std::move(m); }
     void set_personal_offer_for_tour(ui::PersonalDraftOffer o) { personal_offer_ = std::move(o); }
+    void set_personal_not_kept_for_tour() { personal_not_kept_ = true; }
     // The tour has no store: its form pages and home screen show the saved-forms buttons anyway.
     void offer_saved_forms_for_tour() { tour_saved_forms_ = true; }
 
@@ -132,6 +133,7 @@ private:
     void on_parked(ParkOutcome& r);
     void on_resumed(ResumeJobOutcome& r);
     bool restore_into_new_session(const std::string& draft_text);
+    bool open_personal_draft(const std::string& form_id);
     bool can_save_for_later() const;
     int parked_days() const;
     void keep_personal_draft();
@@ -177,6 +179,7 @@ private:
     ui::PersonalDraftOffer personal_offer_;
     std::string resumed_handle_;    // the parked draft this session came from (deleted once sent)
     std::string saved_position_;    // personal mode: the page last saved, so a save follows each move
+    bool personal_not_kept_ = false; // personal mode: the last save failed (told on the form)
     bool tour_saved_forms_ = false;
 
     StaffPinChecker check_pin_;

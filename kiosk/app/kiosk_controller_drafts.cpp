@@ -86,30 +86,23 @@ bool KioskController::apply_draft_intent(ui::Intent& in) {
     }
     case K::OpenForm:
         // Personal mode: a form with answers saved on this device opens with them.
-        if (!personal_mode_ || !db_) return false;
-        for (const auto& f : forms_)
-            if (f.id == in.form_id) {
-                auto saved = store::PersonalDrafts(*db_).load(f.questionnaire->url);
-                if (!saved || !*saved) return false;
-                const bool restored = restore_into_new_session((*saved)->draft);
-                secure_wipe((*saved)->draft);
-                return restored;
-            }
-        return false;
-    case K::CarryOnDraft: {
+        return personal_mode_ && db_ && open_personal_draft(in.form_id);
+    case K::CarryOnDraft:
         if (!personal_mode_ || !db_ || personal_offer_.form_id.empty()) return true;
-        ui::Intent open{K::OpenForm, personal_offer_.form_id};
-        if (!apply_draft_intent(open)) open_form(personal_offer_.form_id);
+        if (!open_personal_draft(personal_offer_.form_id)) open_form(personal_offer_.form_id);
         return true;
-    }
-    case K::DiscardDraft:
+    case K::DiscardDraft: {
         if (!personal_mode_ || !db_) return true;
+        const ui::PersonalDraftOffer discarded = personal_offer_;
         for (const auto& f : forms_)
-            if (f.id == personal_offer_.form_id)
+            if (f.id == discarded.form_id)
                 (void)store::PersonalDrafts(*db_).remove(f.questionnaire->url, "discarded",
                                                          clock_.unix());
         refresh_personal_offer();
+        // Answers that could not be opened: "Start again" is the way on, to the form's beginning.
+        if (discarded.cannot_open) open_form(discarded.form_id);
         return true;
+    }
     default:
         return false;
     }
@@ -269,6 +262,27 @@ void KioskController::on_resumed(ResumeJobOutcome& r) {
     secure_wipe(o.handle);
 }
 
+bool KioskController::open_personal_draft(const std::string& form_id) {
+    for (const auto& f : forms_) {
+        if (f.id != form_id) continue;
+        auto saved = store::PersonalDrafts(*db_).load(f.questionnaire->url);
+        if (!saved || !*saved) return false; // nothing saved: the form opens empty
+        const bool restored = restore_into_new_session((*saved)->draft);
+        secure_wipe((*saved)->draft);
+        if (restored) return true;
+        // Saved on this device but not put back (the form changed since, or the copy is damaged).
+        // The carer is told rather than given an empty form in silence, and the copy is kept
+        // until they choose Start again: nothing of theirs is deleted without being asked, and a
+        // kiosk whose form files are put right can still open it. (The purge after
+        // drafts.personal_days deletes it if nobody ever does.)
+        const auto& q = *f.questionnaire;
+        personal_offer_ = {f.id, q.title.empty() ? f.id : q.title, true};
+        go_to(ui::Screen::Home);
+        return true;
+    }
+    return false;
+}
+
 bool KioskController::restore_into_new_session(const std::string& draft_text) {
     nlohmann::json draft = nlohmann::json::parse(draft_text, nullptr, false);
     if (draft.is_discarded()) return false;
@@ -299,9 +313,10 @@ void KioskController::keep_personal_draft() {
         return;
     auto saved = store::PersonalDrafts(*db_).save(session_->questionnaire().url,
                                                   draft_text(*session_), clock_.unix());
-    // A failed save is not shown mid-form (the answers are still on screen); the next move tries
-    // again.
-    if (!saved) saved_position_.clear();
+    // A failed save does not stop the carer (the answers are still on screen): the form says,
+    // without blocking, that they are not being kept. The next move to another page tries again
+    // (not every tap: a locked database makes each try wait for its busy timeout).
+    personal_not_kept_ = !saved;
 }
 
 void KioskController::after_navigation() {

@@ -233,6 +233,15 @@ std::vector<Scene> saved_form_scenes(KioskController& c) {
                        c.set_personal_offer_for_tour({"carers-self-review", "Carers Self Review"});
                        c.show(ui::Screen::Home);
                    }});
+    out.push_back({"home-saved-cannot-open", true, [&c] {
+                       c.wipe_session();
+                       c.set_personal_offer_for_tour({"carers-self-review", "Carers Self Review", true});
+                       c.show(ui::Screen::Home);
+                   }});
+    out.push_back({"form-not-kept", true, [&c] {
+                       walk_to(c, "carers-self-review", 3, false, "");
+                       c.set_personal_not_kept_for_tour();
+                   }});
     return out;
 }
 

@@ -22,10 +22,20 @@ void draw_saved_offer(DrawContext& dc, const KioskModel& model, Intents& out) {
     const Palette& p = dc.theme.palette;
     const Metrics& m = dc.theme.metrics;
     const std::string title = dc.catalog.form_text(d.form_id + ":title", d.title);
-    wrapped_text(dc.tr("You have a form you started before"), dc.fonts.heading, p.text);
-    const std::string carry_on = fill_placeholders(dc.tr("Carry on with your saved {{form}}"), {{"form", title}});
-    if (nav_tile(dc, "draft:carry-on", carry_on, dc.tr("Your answers so far are kept on this device.")))
-        out.push_back({Intent::Kind::CarryOnDraft});
+    if (d.cannot_open) {
+        wrapped_text(dc.tr("Your saved answers could not be opened"), dc.fonts.heading, p.text);
+        const std::string why = fill_placeholders(
+            dc.tr("Your saved answers to the {{form}} could not be opened because the form has changed since you "
+                  "saved them, or the saved copy is damaged. Please start again from the beginning."),
+            {{"form", title}});
+        wrapped_text(why, dc.fonts.body, p.error);
+        if (dc.recorder) dc.recorder->record_last_item("draft:cannot-open", why);
+    } else {
+        wrapped_text(dc.tr("You have a form you started before"), dc.fonts.heading, p.text);
+        const std::string carry_on = fill_placeholders(dc.tr("Carry on with your saved {{form}}"), {{"form", title}});
+        if (nav_tile(dc, "draft:carry-on", carry_on, dc.tr("Your answers so far are kept on this device.")))
+            out.push_back({Intent::Kind::CarryOnDraft});
+    }
     const std::string& again = dc.tr("Start again");
     const float w = button_width(dc, again, m.px(50));
     place_at_start(dc, w);

@@ -33,6 +33,12 @@ std::vector<std::string> answer_lines(const DrawContext& dc, const engine::FormS
 }  // namespace
 
 void draw_save_notice(DrawContext& dc, const KioskModel& model) {
+    if (model.personal_not_kept) {
+        const std::string& text = dc.tr("Your answers are not being saved on this device at the moment. You can carry "
+                                        "on, but if you close the app before sending the form, your answers will be lost.");
+        wrapped_text(text, dc.fonts.body, dc.theme.palette.error);
+        if (dc.recorder) dc.recorder->record_last_item("notice:not-kept", text);
+    }
     switch (model.notice) {
     case KioskModel::Notice::None: break;
     case KioskModel::Notice::Saved:

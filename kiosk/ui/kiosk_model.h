@@ -127,6 +127,9 @@ struct ContinueSavedModel {
 struct PersonalDraftOffer {
     std::string form_id;  // empty: nothing to offer
     std::string title;
+    // The saved answers were tried and could not be put back (the form changed since, or the
+    // copy is damaged): say so and offer Start again instead of Carry on.
+    bool cannot_open = false;
 };
 
 struct KioskModel {
@@ -154,6 +157,9 @@ struct KioskModel {
     SaveForLaterModel save_for_later;
     ContinueSavedModel continue_saved;
     PersonalDraftOffer personal_draft;
+    // Personal mode: the last save of the form in progress failed (the carer can carry on; their
+    // answers are only on screen until a save works again).
+    bool personal_not_kept = false;
 
     StaffEntryModel staff_entry;
     StaffModel staff;

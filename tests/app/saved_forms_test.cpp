@@ -14,6 +14,8 @@
 #include "kiosk/app/kiosk_controller.h"
 #include "kiosk/app/parked_draft_jobs.h"
 #include "kiosk/app/tour_scenes.h"
+#include "kiosk/common/secure_wipe.h"
+#include "kiosk/engine/response_writer.h"
 #include "kiosk/store/local_store.h"
 #include "kiosk/store/sealed_box.h"
 #include "tests/app/controller_fixtures.h"
@@ -418,4 +420,109 @@ TEST_CASE("personal mode keeps the form after each page, offers it at the next s
     auto kept = st.local->personal_drafts().latest();
     REQUIRE(kept);
     CHECK_FALSE(kept->has_value());
+}
+
+TEST_CASE("personal mode: saved answers that no longer open are not swapped for an empty form in "
+          "silence; they are kept until Start again, which deletes them and opens the form") {
+    ImGuiContextForTest imgui;
+    SetClock t;
+    TestStore st(t.unix);
+    {
+        KioskController c(shipped_forms(), enrolled_config(), &st.local->database(), t.clock());
+        c.set_personal_mode(true);
+        REQUIRE(c.open_form("carers-self-review"));
+        answer_pages(c, 3);
+    }
+    auto kept = st.local->personal_drafts().latest();
+    REQUIRE(kept);
+    REQUIRE(kept->has_value());
+    const std::string url = (*kept)->form_url;
+    SECTION("the form has changed since") {
+        nlohmann::json d = nlohmann::json::parse((*kept)->draft);
+        d["questionnaire"] = d["questionnaire"].get<std::string>() + "-an-earlier-version";
+        REQUIRE(st.local->personal_drafts().save(url, d.dump(), t.unix));
+    }
+    SECTION("the saved copy is damaged") {
+        REQUIRE(st.local->personal_drafts().save(url, R"({"format": "carers-kiosk-dr)", t.unix));
+    }
+    secure_wipe((*kept)->draft);
+
+    KioskController c(shipped_forms(), enrolled_config(), &st.local->database(), t.clock());
+    c.set_personal_mode(true);
+    REQUIRE(c.model().personal_draft.form_id == "carers-self-review");
+    CHECK_FALSE(c.model().personal_draft.cannot_open); // not known until it is tried
+    apply(c, {Intent::Kind::Wake});
+    apply(c, {Intent::Kind::GoHome});
+    apply(c, {Intent::Kind::CarryOnDraft});
+    CHECK(c.screen() == Screen::Home); // told, not given an empty form
+    CHECK_FALSE(c.in_session());
+    CHECK(c.model().personal_draft.cannot_open);
+    CHECK(c.model().personal_draft.form_id == "carers-self-review");
+    auto still = st.local->personal_drafts().load(url);
+    REQUIRE(still);
+    CHECK(still->has_value()); // nothing deleted without the carer's say
+
+    // The form's own card says the same rather than opening empty over the saved answers.
+    apply(c, {Intent::Kind::OpenForm, "carers-self-review"});
+    CHECK(c.screen() == Screen::Home);
+    CHECK_FALSE(c.in_session());
+    CHECK(c.model().personal_draft.cannot_open);
+
+    apply(c, {Intent::Kind::DiscardDraft}); // "Start again"
+    REQUIRE(c.screen() == Screen::Form);
+    REQUIRE(c.in_session());
+    CHECK(c.session()->store().all().empty());
+    CHECK(c.model().personal_draft.form_id.empty());
+    auto gone = st.local->personal_drafts().load(url);
+    REQUIRE(gone);
+    CHECK_FALSE(gone->has_value());
+    CHECK(drafts_deleted(st) == std::vector<std::string>{"discarded"});
+}
+
+TEST_CASE("personal mode: when the form cannot be saved on the device the carer is told on the "
+          "form without being stopped, and no longer once a save works again") {
+    ImGuiContextForTest imgui;
+    SetClock t;
+    TestStore st(t.unix);
+    // The controller's own connection, waiting only briefly for another's lock (the store's
+    // default is 5 s a try).
+    store::OpenOptions quick;
+    quick.create = false;
+    quick.check_integrity = false;
+    quick.busy_timeout_ms = 50;
+    auto db = store::Database::open(st.options.key.database, st.key, quick);
+    REQUIRE(db);
+    KioskController c(shipped_forms(), enrolled_config(), db.value().get(), t.clock());
+    c.set_personal_mode(true);
+    REQUIRE(c.open_form("carers-self-review"));
+    answer_pages(c, 2);
+    CHECK_FALSE(c.model().personal_not_kept);
+
+    // Another program holds the database's write lock: the next page cannot be kept.
+    REQUIRE(st.local->database().exec("BEGIN IMMEDIATE"));
+    const std::string before = position(c);
+    answer_pages(c, 1);
+    CHECK(c.model().personal_not_kept);
+    CHECK(c.screen() == Screen::Form); // not stopped: on to the next page with the answers
+    CHECK(position(c) != before);
+    REQUIRE(st.local->database().exec("ROLLBACK"));
+
+    answer_pages(c, 1); // the next move saves again, and the notice goes
+    CHECK_FALSE(c.model().personal_not_kept);
+    auto kept = st.local->personal_drafts().latest();
+    REQUIRE(kept);
+    REQUIRE(kept->has_value());
+    nlohmann::json d = nlohmann::json::parse((*kept)->draft);
+    CHECK(d["answers"].size() == c.session()->store().all().size());
+    engine::wipe_json(d);
+    secure_wipe((*kept)->draft);
+
+    // A wipe starts the next person without the notice.
+    REQUIRE(st.local->database().exec("BEGIN IMMEDIATE"));
+    answer_pages(c, 1);
+    CHECK(c.model().personal_not_kept);
+    REQUIRE(st.local->database().exec("ROLLBACK"));
+    apply(c, {Intent::Kind::FinishAndClear});
+    REQUIRE(c.open_form("carers-self-review"));
+    CHECK_FALSE(c.model().personal_not_kept);
 }
