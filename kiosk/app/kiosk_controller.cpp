@@ -159,6 +159,7 @@ void KioskController::wipe_session() {
     notice_ = ui::KioskModel::Notice::None;
     secure_wipe(notice_detail_);
     shown_countdown_.reset();
+    secure_wipe(save_later_.shown_code);  // with the word, it opens the saved answers
     save_later_ = {};
     continue_ = {};
     secure_wipe(resumed_handle_);

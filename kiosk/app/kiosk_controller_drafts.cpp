@@ -207,6 +207,7 @@ void KioskController::on_parked(ParkOutcome& r) {
     save_later_.days = static_cast<int>(std::max<std::int64_t>(
         1, (r.ticket->expires_at - clock_.unix() + day_seconds - 1) / day_seconds));
     secure_wipe(r.ticket->code);
+    secure_wipe(r.ticket->shown_code);
 }
 
 void KioskController::on_resumed(ResumeJobOutcome& r) {

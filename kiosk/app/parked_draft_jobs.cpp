@@ -19,6 +19,22 @@ open_for_job(const ParkedDraftJobs::StoreAccess& access) {
     return store::Database::open(access.database, access.key, options);
 }
 
+// The job's deeper frames (the store's, SQLCipher's, the resume code on its way) stay in the
+// thread's stack after it returns, and glibc keeps the stacks of ended threads for the next one.
+// Called at the end of a job, this overwrites the part of the stack those frames used.
+[[gnu::noinline]] void wipe_used_stack() {
+    constexpr std::size_t depth = 256 * 1024; // far more than a save or an opening goes down
+    unsigned char area[depth];
+    secure_wipe(area, sizeof area);
+    __asm__ __volatile__("" : : "r"(area) : "memory"); // the area is used: kept
+}
+
+// The code (with the word it opens the saved answers) is zeroed wherever it was held.
+void wipe_ticket(store::ParkedTicket& t) {
+    secure_wipe(t.code);
+    secure_wipe(t.shown_code);
+}
+
 } // namespace
 
 ParkedDraftJobs::ParkedDraftJobs(StoreAccess access, std::function<void()> wake)
@@ -28,7 +44,7 @@ ParkedDraftJobs::~ParkedDraftJobs() {
     if (thread_.joinable()) thread_.join();
     auto* parked = result_ ? std::get_if<ParkOutcome>(&*result_) : nullptr;
     if (!parked || !parked->ticket) return;
-    secure_wipe(parked->ticket->code);
+    wipe_ticket(*parked->ticket);
     if (auto db = open_for_job(access_))
         (void)store::ParkedDrafts(*db.value(), access_.options)
             .remove(parked->ticket->handle, "abandoned", std::time(nullptr));
@@ -74,12 +90,16 @@ bool ParkedDraftJobs::park(std::string draft, std::string word, std::int64_t now
         } else {
             store::ParkedDrafts drafts(*db.value(), access_.options);
             auto saved = drafts.save(std::move(draft), std::move(word), now);
-            if (saved)
-                out.ticket = saved.value();
-            else
+            if (saved) {
+                out.ticket = std::move(saved.value());
+                wipe_ticket(saved.value());
+            } else {
                 out.error = saved.message();
+            }
         }
         finish(std::move(out));
+        if (out.ticket) wipe_ticket(*out.ticket); // moved from: what is left of it
+        wipe_used_stack();
     });
     secure_wipe(word);  // moved into the job; a short word stays in this string's own buffer
     return true;
@@ -107,6 +127,7 @@ bool ParkedDraftJobs::resume(std::string typed_code, std::string word, std::int6
             }
             secure_wipe(code);
             finish(std::move(out));
+            wipe_used_stack();
         });
     secure_wipe(typed_code);
     secure_wipe(word);

@@ -1,8 +1,12 @@
 #include "kiosk/app/widget_dump.h"
 
-#include <fstream>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <imgui.h>
+
+#include "kiosk/common/secure_wipe.h"
+#include "kiosk/engine/response_writer.h"
 
 namespace carers::app {
 
@@ -46,13 +50,24 @@ nlohmann::json widgets_json(long frame, const ui::WidgetRecorder& recorder, floa
 
 void dump_widgets(const std::filesystem::path& path, long frame, const ui::WidgetRecorder& recorder, float px_per_mm,
                   const WindowFacts* window) {
-    const nlohmann::json j = widgets_json(frame, recorder, px_per_mm, window);
+    nlohmann::json j = widgets_json(frame, recorder, px_per_mm, window);
+    std::string text = j.dump() + "\n";
+    // Labels include what a screen shows a carer (the resume code): every copy is zeroed, and the
+    // file is written unbuffered so no stream buffer keeps one after the session.
+    engine::wipe_json(j);
     auto tmp = path;
     tmp += ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        out << j.dump() << "\n";
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        std::size_t done = 0;
+        while (done < text.size()) {
+            const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+            if (n <= 0) break;
+            done += static_cast<std::size_t>(n);
+        }
+        ::close(fd);
     }
+    secure_wipe(text);
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
 }

@@ -10,6 +10,8 @@
 
 #include <imgui.h>
 
+#include "kiosk/common/secure_wipe.h"
+
 namespace carers::ui {
 
 struct WidgetRect {
@@ -37,6 +39,8 @@ class WidgetRecorder {
 public:
     void begin_frame(std::string screen) {
         screen_ = std::move(screen);
+        // A label can be what the screen showed a carer (the resume code): zeroed, not just freed.
+        for (WidgetRect& r : rects_) secure_wipe(r.label);
         rects_.clear();
         facts_ = {};
     }

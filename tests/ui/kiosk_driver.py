@@ -227,6 +227,20 @@ class Kiosk:
         s = self.state()
         return s["screen"] if s else None
 
+    def wait_screen(self, want, timeout=20):
+        """Waits until the screen is `want` (its name, e.g. "attract") or passes `want` (a
+        function of the name, e.g. lambda s: s.startswith("form:")); returns the name."""
+        test = want if callable(want) else (lambda s: s == want)
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise KioskError(f"kiosk exited with {self.proc.returncode} while waiting for a screen")
+            s = self.screen() or ""
+            if test(s):
+                return s
+            time.sleep(0.03)
+        raise KioskError(f"screen {want if isinstance(want, str) else 'wanted'!r} never came; on {self.screen()!r}")
+
     def output(self):
         """What the kiosk wrote to standard output (after close())."""
         return self._stdout
@@ -241,6 +255,48 @@ class Kiosk:
             raise KioskError("kiosk did not stop when asked")
         shutil.rmtree(os.path.dirname(self.dump), ignore_errors=True)
         return self.proc.returncode
+
+
+class KioskPlace:
+    """What a test of the real kiosk sets up first: a temporary folder with the kiosk's data
+    folder (mode 0700) in it, optionally a kiosk.json, a log file and an Xvfb of its own. Use as
+    `with KioskPlace("kiosk-purge-") as place: kiosk = place.start(binary, args=[...])`; on leaving,
+    the X server stops and the folder is removed."""
+
+    def __init__(self, prefix, config=None):
+        self._tmp = tempfile.TemporaryDirectory(prefix=prefix)
+        self.tmp = self._tmp.name
+        self.data = os.path.join(self.tmp, "data")
+        os.makedirs(self.data, mode=0o700)
+        if config is not None:
+            with open(os.path.join(self.data, "kiosk.json"), "w") as f:
+                json.dump(config, f)
+        self.log = os.path.join(self.tmp, "kiosk.log")
+        self.x = None
+        try:
+            self.x = XServer()
+        except Exception:
+            self._tmp.cleanup()
+            raise
+
+    def start(self, binary, args=(), **kw):
+        return Kiosk(binary, self.data, self.x.env(), args=args, log=self.log, **kw)
+
+    def read_log(self):
+        try:
+            with open(self.log, errors="replace") as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.x:
+            self.x.close()
+        self._tmp.cleanup()
+        return False
 
 
 # The Carers Self Review from the attract screen to its "About you" page (name box, then age),
