@@ -172,6 +172,12 @@ class Kiosk:
         if done:
             self.tap("key:done")
 
+    def type_on_pad(self, text):
+        """Types on a pad with one key for each character (the resume code's), then Done."""
+        for ch in text:
+            self.tap("key:" + ch.lower())
+        self.tap("key:done")
+
     # The keyboard's pages, in the order a person would look through them for a letter.
     KEYBOARD_PAGES = ("key:to-letters", "key:to-accents", "key:to-more-accents", "key:to-symbols", "key:to-arabic")
 
