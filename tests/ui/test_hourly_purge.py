@@ -14,11 +14,10 @@ import argparse
 import os
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kiosk_driver import Kiosk, KioskError, XServer  # noqa: E402
+from kiosk_driver import KioskError, KioskPlace, fail_with_log  # noqa: E402
 
 RETENTION = 4  # seconds the confirmed submission is kept
 INTERVAL = 2   # --purge-every
@@ -37,13 +36,10 @@ def main():
     ap.add_argument("--reader", required=True)
     args = ap.parse_args()
     failures = []
-    with tempfile.TemporaryDirectory(prefix="kiosk-purge-") as tmp:
-        data = os.path.join(tmp, "data")
-        os.makedirs(data, mode=0o700)
-        log = os.path.join(tmp, "kiosk.log")
-        x = XServer()
+    with KioskPlace("kiosk-purge-") as place:
+        data, log = place.data, place.log
         try:
-            kiosk = Kiosk(args.kiosk, data, x.env(), args=["--purge-every", str(INTERVAL)], log=log)
+            kiosk = place.start(args.kiosk, args=["--purge-every", str(INTERVAL)])
             try:
                 kiosk.wait_for("attract")
                 envelope = reader(args, "sent-expiring", data, str(RETENTION))
@@ -73,11 +69,7 @@ def main():
             if rc != 0:
                 failures.append(f"the kiosk exited with {rc}")
         except KioskError as e:
-            print("FAIL:", e)
-            print(open(log).read())
-            return 1
-        finally:
-            x.close()
+            return fail_with_log(e, log)
 
         audit = reader(args, "audit", data).split("\n")
         if f"purged {envelope}" not in audit:

@@ -7,8 +7,8 @@ resume code off the screen, and the carer finishes and clears. Back at the home 
 choose "Continue a saved form", type the code on its pad and a wrong word (the screen says how
 many tries are left), then the right word. The form opens at the page they left, with their
 answers. They leave again with "Finish and clear": the parked draft is still in the store, and
-nothing was sent. (Send deleting the parked draft is shown with a real store in
-tests/app/saved_forms_test.cpp; walking the 56 pages of the Self Review here would take minutes.)
+nothing was sent. (Sending after a resume, with the parked draft gone and one submission in the
+outbox, is tapped through the Emergency Card in test_resume_and_send.py.)
 
 Usage: test_save_and_resume.py --kiosk BIN --reader BIN
 """
@@ -25,22 +25,6 @@ from kiosk_driver import SELF_REVIEW_TO_ABOUT_YOU, Kiosk, KioskError, XServer, s
 
 NAME = "Qvxjaw"  # typed on the keyboard before the save
 WORD = "bluebell"
-
-
-def wait_screen(kiosk, test, timeout=20):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        s = kiosk.screen() or ""
-        if test(s):
-            return s
-        time.sleep(0.03)
-    raise KioskError(f"screen never came; on {kiosk.screen()!r}")
-
-
-def type_on_pad(kiosk, text):
-    for ch in text:
-        kiosk.tap("key:" + ch.lower())
-    kiosk.tap("key:done")
 
 
 def main():
@@ -71,28 +55,28 @@ def main():
                 kiosk.tap("next")
                 kiosk.tap("answer:about-age:26-64")
                 kiosk.tap("next")
-                left_at = wait_screen(kiosk, lambda s: s.startswith("form:") and "about-age" not in s)
+                left_at = kiosk.wait_screen(lambda s: s.startswith("form:") and "about-age" not in s)
 
                 # Save and come back later: the word on the keyboard, then the code on screen.
                 kiosk.tap("save-for-later")
                 kiosk.wait_for("save-later:word")
                 kiosk.type_on_screen(WORD)
                 kiosk.tap("save-later:save")
-                wait_screen(kiosk, lambda s: s == "save-later:saved")
+                kiosk.wait_screen(lambda s: s == "save-later:saved")
                 code = kiosk.wait_for("save-later:code")["label"]
                 if len(code) != 9 or code[4] != "-":
                     failures.append(f"the resume code on screen looks wrong: {code!r}")
                 if saved_drafts(args.reader, data)["parked"] != 1:
                     failures.append("the screen said saved but no parked draft is in the store")
                 kiosk.tap("save-later:finish")
-                wait_screen(kiosk, lambda s: s == "attract")
+                kiosk.wait_screen(lambda s: s == "attract")
 
                 # The next visit: the code on its pad, a wrong word, then the right one.
                 kiosk.tap("attract")
                 kiosk.tap("start:continue")
                 kiosk.tap("continue-saved")
                 kiosk.wait_for("continue:code")
-                type_on_pad(kiosk, code.replace("-", ""))
+                kiosk.type_on_pad(code.replace("-", ""))
                 kiosk.tap("continue:word")
                 kiosk.type_on_screen("tulip")
                 kiosk.tap("continue:open")
@@ -104,7 +88,7 @@ def main():
                     failures.append("the wrong word was left in its box")
                 kiosk.type_on_screen(WORD)
                 kiosk.tap("continue:open")
-                back_at = wait_screen(kiosk, lambda s: s.startswith("form:"))
+                back_at = kiosk.wait_screen(lambda s: s.startswith("form:"))
                 if back_at != left_at:
                     failures.append(f"the form reopened at {back_at!r}, not {left_at!r} where it was left")
 
@@ -116,10 +100,9 @@ def main():
                 if kiosk.wait_for("field:about-name")["value_length"] != len(NAME):
                     failures.append("the name typed before the save was not in its box after resuming")
                 # Walking away again keeps the saved copy: it goes only once the form is sent
-                # (that, and Send itself, are in tests/app/saved_forms_test.cpp: walking all 56
-                # pages of the Self Review here would take minutes).
+                # (test_resume_and_send.py).
                 kiosk.tap("finish-and-clear")
-                wait_screen(kiosk, lambda s: s == "attract")
+                kiosk.wait_screen(lambda s: s == "attract")
             finally:
                 rc = kiosk.close()
         except KioskError as e:

@@ -15,11 +15,10 @@ import argparse
 import os
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kiosk_driver import Kiosk, KioskError, XServer, fail_with_log, report  # noqa: E402
+from kiosk_driver import Kiosk, KioskError, KioskPlace, fail_with_log, report  # noqa: E402
 
 PIN = "482916"
 
@@ -45,20 +44,17 @@ def main():
     ap.add_argument("--reader", required=True)
     args = ap.parse_args()
     failures = []
-    with tempfile.TemporaryDirectory(prefix="kiosk-staff-") as tmp:
-        data = os.path.join(tmp, "data")
-        os.makedirs(data, mode=0o700)
+    with KioskPlace("kiosk-staff-") as place:
+        tmp, data, log = place.tmp, place.data, place.log
         setpin = subprocess.run([args.kiosk, "--data-dir", data, "--set-staff-pin"], input=PIN + "\n",
                                 capture_output=True, text=True)
         if setpin.returncode != 0:
             print("FAIL: --set-staff-pin:", setpin.stderr)
             return 1
-        log = os.path.join(tmp, "kiosk.log")
-        x = XServer()
         rc = None
         try:
             # First run: five wrong PINs lock staff entry.
-            kiosk = Kiosk(args.kiosk, data, x.env(), log=log)
+            kiosk = place.start(args.kiosk)
             try:
                 kiosk.wait_for("attract")
                 hold_corner(kiosk, 0.5)
@@ -82,7 +78,7 @@ def main():
                 failures.append(f"the kiosk exited with {rc}")
 
             # A restart does not lift the lock.
-            kiosk = Kiosk(args.kiosk, data, x.env(), log=log)
+            kiosk = place.start(args.kiosk)
             try:
                 kiosk.wait_for("attract")
                 hold_corner(kiosk, 3.6)
@@ -108,7 +104,7 @@ def main():
         subprocess.run([args.kiosk, "--data-dir", data2, "--set-staff-pin"], input=PIN + "\n", capture_output=True,
                        text=True, check=True)
         try:
-            kiosk = Kiosk(args.kiosk, data2, x.env(), log=log)
+            kiosk = Kiosk(args.kiosk, data2, place.x.env(), log=log)
             try:
                 kiosk.wait_for("attract")
                 hold_corner(kiosk, 3.6)
@@ -133,8 +129,6 @@ def main():
                     kiosk.close()
         except KioskError as e:
             return fail_with_log(e, log)
-        finally:
-            x.close()
         audit2 = subprocess.run([args.reader, "audit", data2], capture_output=True, text=True).stdout.split("\n")
         if not any(line.startswith("staff-login-ok") for line in audit2):
             failures.append("the staff login is not in the audit log")

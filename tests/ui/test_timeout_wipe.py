@@ -15,11 +15,10 @@ Usage: test_timeout_wipe.py --kiosk BIN
 import argparse
 import os
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kiosk_driver import Kiosk, KioskError, XServer, fail_with_log, report  # noqa: E402
+from kiosk_driver import KioskError, KioskPlace, fail_with_log, report  # noqa: E402
 
 INACTIVITY = 10
 WARNING = 5
@@ -34,28 +33,15 @@ TO_CONTACT_PAGE = ["attract", "start:continue", "form:emergency-card", "next",
                    "answer:young-safe:yes", "next", "answer:young-contact-wanted:yes", "next"]
 
 
-def wait_for_screen(kiosk, name, timeout):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if kiosk.screen() == name:
-            return
-        time.sleep(0.05)
-    raise KioskError(f"screen {name!r} never came; on {kiosk.screen()!r}")
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kiosk", required=True)
     args = ap.parse_args()
     failures = []
-    with tempfile.TemporaryDirectory(prefix="kiosk-timeout-") as tmp:
-        data = os.path.join(tmp, "data")
-        os.makedirs(data, mode=0o700)
-        log = os.path.join(tmp, "kiosk.log")
-        x = XServer()
+    with KioskPlace("kiosk-timeout-") as place:
+        log = place.log
         try:
-            kiosk = Kiosk(args.kiosk, data, x.env(), log=log,
-                          args=["--inactivity", str(INACTIVITY), "--warning", str(WARNING)])
+            kiosk = place.start(args.kiosk, args=["--inactivity", str(INACTIVITY), "--warning", str(WARNING)])
             try:
                 for t in TO_CONTACT_PAGE:
                     kiosk.tap(t)
@@ -80,7 +66,7 @@ def main():
 
                 # Left alone again: cleared, back to the attract screen.
                 kiosk.wait_for("more-time", timeout=INACTIVITY + 10)
-                wait_for_screen(kiosk, "attract", WARNING + 10)
+                kiosk.wait_screen("attract", WARNING + 10)
                 time.sleep(0.3)
                 leaked = kiosk.secrets_in_memory([NAME.encode(), NAME.encode("utf-16-le"), NAME.encode("utf-32-le")])
                 if leaked:
@@ -115,8 +101,6 @@ def main():
                 failures.append("the typed name appears in the kiosk's output")
         except KioskError as e:
             return fail_with_log(e, log)
-        finally:
-            x.close()
         if rc != 0:
             failures.append(f"the kiosk exited with {rc}")
     return report(failures, "warned, kept with 'I need more time', then wiped: nothing left in memory, output or on screen")
