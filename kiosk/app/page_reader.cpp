@@ -18,6 +18,13 @@ std::string spoken_page_key(const ui::KioskModel& model) {
     if (model.seconds_until_clear) return {};  // the inactivity warning covers the screen
     if (model.screen == ui::Screen::Home) return "home";
     if (model.screen == ui::Screen::Start) return "start";
+    // A new stage or message is a new page: with reading aloud on, it is read as it appears.
+    if (model.screen == ui::Screen::SaveForLater)
+        return "save-later:" + std::to_string(static_cast<int>(model.save_for_later.stage)) + ":" +
+               std::to_string(static_cast<int>(model.save_for_later.problem));
+    if (model.screen == ui::Screen::ContinueSaved)
+        return "continue-saved:" + std::to_string(static_cast<int>(model.continue_saved.status)) + ":" +
+               std::to_string(model.continue_saved.words_left);
     if (model.screen != ui::Screen::Form || !model.session) return {};
     const engine::Page page = model.session->current_page();
     if (!page.anchor.item) return {};

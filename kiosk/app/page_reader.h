@@ -19,8 +19,8 @@ namespace carers::app {
 // X-Speech-Voice exists). Without, the kiosk offers no reading aloud rather than a mute button.
 bool voices_installed(const std::vector<i18n::Catalog>& languages);
 
-// The stable name of the page a model shows, for the voice: "home", "start", a form's page, or
-// empty (nothing to read there).
+// The stable name of the page a model shows, for the voice: "home", "start", a form's page, a
+// saved-forms screen with its stage or message, or empty (nothing to read there).
 std::string spoken_page_key(const ui::KioskModel& model);
 
 class PageReader {

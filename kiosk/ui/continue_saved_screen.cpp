@@ -2,6 +2,7 @@
 // the memorable word on the letters keyboard; what the store answered, in plain words.
 #include <imgui.h>
 
+#include "kiosk/ui/saved_form_texts.h"
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/typing_box.h"
 
@@ -14,72 +15,15 @@ using Status = ContinueSavedModel::Status;
 constexpr std::size_t max_code_bytes = 16;  // 8 characters, with room for spaces and a hyphen
 constexpr std::size_t max_word_bytes = 160; // 40 characters of up to 4 bytes
 
-std::string with_n(const std::string& text, int n) {
-    return fill_placeholders(text, {{"n", std::to_string(n)}});
-}
-
 // What happened, or nothing. Error colour for everything but the first visit.
 void draw_status(DrawContext& dc, const ContinueSavedModel& c) {
-    const Palette& p = dc.theme.palette;
-    std::string line;
-    switch (c.status) {
-    case Status::Ready:
-    case Status::Opening:
-        return;
-    case Status::NotACode:
-        line = dc.tr("That code is not complete. A code has 8 letters and numbers.");
-        break;
-    case Status::NotAWord:
-        line = dc.tr("Type your memorable word (3 to 40 letters).");
-        break;
-    case Status::WrongWord:
-        line = with_n(dc.catalog.tr_plural("That word does not match. You have {{n}} more try "
-                                           "before the saved answers are deleted.",
-                                           "That word does not match. You have {{n}} more tries "
-                                           "before the saved answers are deleted.",
-                                           c.words_left),
-                      c.words_left);
-        break;
-    case Status::Deleted:
-        line = dc.tr("That word did not match again, so the saved answers have been deleted to "
-                     "keep them safe. We are "
-                     "sorry. You can start the form again, and staff are happy to help.");
-        break;
-    case Status::NoSuchCode:
-        line = with_n(dc.catalog.tr_plural("We cannot find saved answers with that code at this "
-                                           "kiosk. Saved answers are kept for {{n}} day. "
-                                           "Check the code, or start the form again.",
-                                           "We cannot find saved answers with that code at this "
-                                           "kiosk. Saved answers are kept for {{n}} days. "
-                                           "Check the code, or start the form again.",
-                                           c.days),
-                      c.days);
-        break;
-    case Status::TooManyCodes:
-        line = with_n(dc.catalog.tr_plural("Too many codes have been tried at this kiosk. To keep "
-                                           "saved answers safe, please try again in "
-                                           "{{n}} minute, or ask a member of staff.",
-                                           "Too many codes have been tried at this kiosk. To keep "
-                                           "saved answers safe, please try again in "
-                                           "{{n}} minutes, or ask a member of staff.",
-                                           c.minutes),
-                      c.minutes);
-        break;
-    case Status::CannotOpen:
-        line = dc.tr("Your saved answers were found, but the form has changed since, so this kiosk "
-                     "cannot open them. "
-                     "Please ask a member of staff.");
-        break;
-    case Status::Failed:
-        line = dc.tr(
-            "Sorry, something went wrong opening saved answers. Please ask a member of staff.");
-        break;
-    }
-    wrapped_text(line, dc.fonts.body, p.error);
+    const std::string line = continue_saved_message(c, dc.catalog);
+    if (line.empty()) return;
+    wrapped_text(line, dc.fonts.body, dc.theme.palette.error);
     // For tests: which message is showing (a fixed sentence, never what was typed).
     if (dc.recorder) dc.recorder->record_last_item("continue:status", line);
     if (c.status == Status::Failed && !c.detail.empty())
-        wrapped_text(c.detail, dc.fonts.small, p.secondary_text);
+        wrapped_text(c.detail, dc.fonts.small, dc.theme.palette.secondary_text);
 }
 
 void draw_form(DrawContext& dc, const KioskModel& model, UiState& state, Intents& out) {
@@ -127,6 +71,7 @@ Intents draw_continue_saved_screen(DrawContext& dc, const KioskModel& model, UiS
     begin_scroll_page(dc, "continue-saved",
                       ImGui::GetContentRegionAvail().y - typing_keyboard_height(dc, state),
                       state.scroll, reset);
+    listen_button(dc, model, out); // reads the screen and what the store answered, never what was typed
     if (opening) {
         wrapped_text(dc.tr("Opening your saved answers…"), dc.fonts.heading, dc.theme.palette.text);
         wrapped_text(dc.tr("This takes a few seconds. Please wait."), dc.fonts.body,

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "kiosk/ui/saved_form_texts.h"
 #include "kiosk/ui/screens.h"
 
 namespace carers::ui {
@@ -24,10 +25,7 @@ void draw_saved_offer(DrawContext& dc, const KioskModel& model, Intents& out) {
     const std::string title = dc.catalog.form_text(d.form_id + ":title", d.title);
     if (d.cannot_open) {
         wrapped_text(dc.tr("Your saved answers could not be opened"), dc.fonts.heading, p.text);
-        const std::string why = fill_placeholders(
-            dc.tr("Your saved answers to the {{form}} could not be opened because the form has changed since you "
-                  "saved them, or the saved copy is damaged. Please start again from the beginning."),
-            {{"form", title}});
+        const std::string why = cannot_open_saved_answers(d, dc.catalog);
         wrapped_text(why, dc.fonts.body, p.error);
         if (dc.recorder) dc.recorder->record_last_item("draft:cannot-open", why);
     } else {

@@ -1,5 +1,7 @@
 #include "kiosk/ui/page_speech.h"
 
+#include "kiosk/ui/saved_form_texts.h"
+
 namespace carers::ui {
 
 namespace {
@@ -35,6 +37,19 @@ std::string placeholder(const KioskModel& model, const char* key) {
 // The same strings home_screen.cpp shows.
 std::string home_speech(const KioskModel& model, const i18n::Catalog& catalog) {
     std::string out;
+    if (const PersonalDraftOffer& d = model.personal_draft; !d.form_id.empty()) {
+        if (d.cannot_open) {
+            add_line(out, catalog.tr("Your saved answers could not be opened"));
+            add_line(out, cannot_open_saved_answers(d, catalog));
+        } else {
+            add_line(out, catalog.tr("You have a form you started before"));
+            add_line(out, fill_placeholders(catalog.tr("Carry on with your saved {{form}}"),
+                                            {{"form", catalog.form_text(d.form_id + ":title", d.title)}}));
+            add_line(out, catalog.tr("Your answers so far are kept on this device."));
+        }
+        add_line(out, catalog.tr("Start again"));
+        add_line(out, catalog.tr("Start again deletes the saved answers."));
+    }
     add_line(out, catalog.tr("What would you like to do?"));
     if (model.journeys)
         for (const JourneyCard& j : *model.journeys) {
@@ -44,6 +59,10 @@ std::string home_speech(const KioskModel& model, const i18n::Catalog& catalog) {
                                                 {{"n", std::to_string(j.minutes)}}));
             add_line(out, j.summary);
         }
+    if (model.can_continue_saved) {
+        add_line(out, catalog.tr("Continue a saved form"));
+        add_line(out, catalog.tr("If you saved your answers here and have a code"));
+    }
     add_line(out, catalog.tr("Help and support near you"));
     add_line(out, placeholder(model, "centre.name"));
     const struct {
@@ -76,12 +95,78 @@ std::string start_speech(const KioskModel& model, const i18n::Catalog& catalog) 
     return out;
 }
 
+// The same strings save_for_later_screen.cpp shows; never the word being typed.
+std::string save_for_later_speech(const KioskModel& model, const i18n::Catalog& catalog) {
+    using Stage = SaveForLaterModel::Stage;
+    const SaveForLaterModel& s = model.save_for_later;
+    std::string out;
+    switch (s.stage) {
+    case Stage::ChooseWord:
+    case Stage::Failed:
+        add_line(out, catalog.tr("Save and come back later"));
+        add_line(out, catalog.tr("Choose a memorable word. To open your answers again at this kiosk you will "
+                                 "need it and a code "
+                                 "we will show you next."));
+        add_line(out, catalog.tr("Only you will know the word. Staff cannot see it or find it for you, so "
+                                 "choose a word you will "
+                                 "remember. Do not use a password you use for anything else."));
+        if (s.stage == Stage::Failed)
+            add_line(out, catalog.tr("Sorry, your answers could not be saved for later. Nothing has been "
+                                     "lost: your answers are still "
+                                     "in the form. You can go back to it, or ask a member of staff."));
+        if (s.problem == SaveForLaterModel::Problem::BadWord)
+            add_line(out, catalog.tr("Choose a word of 3 to 40 letters."));
+        add_line(out, catalog.tr("Your memorable word"));
+        add_line(out, catalog.tr("Save my answers"));
+        add_line(out, catalog.tr("Back to the form"));
+        break;
+    case Stage::Saving:
+        add_line(out, catalog.tr("Saving your answers…"));
+        add_line(out, catalog.tr("This takes a few seconds. Please wait."));
+        break;
+    case Stage::Saved:
+        add_line(out, catalog.tr("Your answers are saved"));
+        add_line(out, catalog.tr("Your code is:"));
+        // Spelled out: a carer who cannot see the screen needs it as much as one who can.
+        add_line(out, spelled_code(s.shown_code));
+        add_line(out, catalog.tr("Write this code down now. You will need it and your memorable word to carry on."));
+        add_line(out, come_back_within(s.days, catalog));
+        add_line(out, catalog.tr("After that, or if the wrong word is typed five times, your saved answers "
+                                 "are deleted to keep them "
+                                 "safe."));
+        add_line(out, catalog.tr("Finish and clear"));
+        break;
+    }
+    return out;
+}
+
+// The same strings continue_saved_screen.cpp shows; never the code or word being typed.
+std::string continue_saved_speech(const KioskModel& model, const i18n::Catalog& catalog) {
+    const ContinueSavedModel& c = model.continue_saved;
+    std::string out;
+    if (c.status == ContinueSavedModel::Status::Opening) {
+        add_line(out, catalog.tr("Opening your saved answers…"));
+        add_line(out, catalog.tr("This takes a few seconds. Please wait."));
+        return out;
+    }
+    add_line(out, catalog.tr("Continue a saved form"));
+    add_line(out, catalog.tr("Type the code you were given when you saved your answers, and your memorable word."));
+    add_line(out, continue_saved_message(c, catalog));
+    add_line(out, catalog.tr("Your code"));
+    add_line(out, catalog.tr("Your memorable word"));
+    add_line(out, catalog.tr("Continue"));
+    add_line(out, catalog.tr("Back"));
+    return out;
+}
+
 }  // namespace
 
 std::string screen_speech(const KioskModel& model, const i18n::Catalog& catalog) {
     switch (model.screen) {
     case Screen::Home: return home_speech(model, catalog);
     case Screen::Start: return start_speech(model, catalog);
+    case Screen::SaveForLater: return save_for_later_speech(model, catalog);
+    case Screen::ContinueSaved: return continue_saved_speech(model, catalog);
     default: return {};
     }
 }

@@ -19,7 +19,9 @@ std::string page_speech(const engine::FormSession& session, const i18n::Catalog&
 
 // What Listen reads on the home screen (the journeys with how long each takes, then help near
 // you: the centre's name, phone, email, web address and opening hours) and on the start screen
-// (the language, text size and display choices, as shown). Empty on any other screen. The other
+// (the language, text size and display choices, as shown), on "Save and come back later" (the
+// code spelled out once it is saved, never the word) and "Continue a saved form" (with what the
+// store answered). Empty on any other screen. The other
 // languages' names are read in the current language's voice.
 std::string screen_speech(const KioskModel& model, const i18n::Catalog& catalog);
 

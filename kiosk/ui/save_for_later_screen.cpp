@@ -3,6 +3,7 @@
 // Says "saved" only when the model says the store did.
 #include <imgui.h>
 
+#include "kiosk/ui/saved_form_texts.h"
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/typing_box.h"
 
@@ -88,14 +89,7 @@ void draw_saved(DrawContext& dc, const KioskModel& model, Intents& out) {
     wrapped_text(
         dc.tr("Write this code down now. You will need it and your memorable word to carry on."),
         dc.fonts.body, p.text);
-    wrapped_text(
-        fill_placeholders(dc.catalog.tr_plural(
-                              "Come back to this kiosk within {{n}} day and choose \"Continue a "
-                              "saved form\". Your answers are kept here only, nowhere else.",
-                              "Come back to this kiosk within {{n}} days and choose \"Continue a "
-                              "saved form\". Your answers are kept here only, nowhere else.",
-                              s.days),
-                          {{"n", std::to_string(s.days)}}),
+    wrapped_text(come_back_within(s.days, dc.catalog),
         dc.fonts.body, p.text);
     wrapped_text(dc.tr("After that, or if the wrong word is typed five times, your saved answers "
                        "are deleted to keep them "
@@ -124,6 +118,8 @@ Intents draw_save_for_later_screen(DrawContext& dc, const KioskModel& model, UiS
     const float below = choosing ? typing_keyboard_height(dc, state) : 0.f;
     begin_scroll_page(dc, "save-later", ImGui::GetContentRegionAvail().y - below, state.scroll,
                       reset);
+    // Reads this stage aloud (the code spelled out once saved, never the word).
+    listen_button(dc, model, out);
     switch (s.stage) {
     case Stage::ChooseWord:
     case Stage::Failed:

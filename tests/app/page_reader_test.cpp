@@ -11,6 +11,7 @@
 #include "kiosk/app/tour_scenes.h"
 #include "kiosk/i18n/locale_dir.h"
 #include "kiosk/ui/page_speech.h"
+#include "kiosk/ui/saved_form_texts.h"
 #include "tests/app/controller_fixtures.h"
 
 using namespace carers;
@@ -171,4 +172,62 @@ TEST_CASE("Listen on the home and start screens reads what they show, in the per
     // Staff screens and the inactivity warning have nothing to read: the voice stops there.
     apply(c, {Intent::Kind::FinishAndClear});
     CHECK(app::spoken_page_key(c.model()).empty());
+}
+
+TEST_CASE("Listen on the saved-forms screens reads them in the person's language, the code spelled "
+          "out and what the store answered, never what was typed") {
+    using Stage = ui::SaveForLaterModel::Stage;
+    using Status = ui::ContinueSavedModel::Status;
+    ImGuiContextForTest imgui;
+    app::KioskController c(app::load_forms(std::string(CARERS_SOURCE_DIR) + "/assets/forms", [](const std::string& p) { FAIL(p); }),
+                           app::KioskConfig{}, nullptr, app::KioskClock{[] { return 0.0; }, [] { return std::int64_t{0}; }},
+                           i18n::load_locales(std::string(CARERS_SOURCE_DIR) + "/locales").languages.all());
+    c.set_read_aloud_available(true);
+    app::ReadAloud voice{true};
+    app::PageReader reader{voice};
+    apply(c, {Intent::Kind::Wake});
+    apply(c, {Intent::Kind::ChooseLanguage, {}, {}, {}, "pl"});
+    auto listen = [&]() -> const std::string& {
+        reader.after_frame(c.model(), c.catalog(), {{Intent::Kind::Listen}});
+        CHECK(reader.last_voice() == "pl");
+        return reader.last_text();
+    };
+    const i18n::Catalog& pl = c.catalog();
+    REQUIRE(pl.tr("Your memorable word") != "Your memorable word");
+
+    c.show(ui::Screen::SaveForLater);
+    c.set_save_for_later_for_tour({Stage::ChooseWord, {}, "", 0, ""});
+    c.ui_state().memorable_word = "bluebell"; // being typed: never read
+    const std::string choosing = app::spoken_page_key(c.model());
+    CHECK(choosing.rfind("save-later", 0) == 0);
+    std::string said = listen();
+    INFO(said);
+    CHECK(said.find(pl.tr("Save and come back later")) != std::string::npos);
+    CHECK(said.find(pl.tr("Your memorable word")) != std::string::npos);
+    CHECK(said.find("bluebell") == std::string::npos);
+
+    c.set_save_for_later_for_tour({Stage::Saved, {}, "4CHK-79XT", 14, ""});
+    CHECK(app::spoken_page_key(c.model()) != choosing); // a new stage is read as it appears
+    said = listen();
+    CHECK(said.find(pl.tr("Your answers are saved")) != std::string::npos);
+    CHECK(said.find("4 C H K, 7 9 X T") != std::string::npos);
+    CHECK(said.find(ui::come_back_within(14, pl)) != std::string::npos);
+    CHECK(said.find("14") != std::string::npos);
+    CHECK(said.find("bluebell") == std::string::npos);
+
+    c.show(ui::Screen::ContinueSaved);
+    c.ui_state().resume_code = "4CHK79X"; // being typed: never read
+    c.set_continue_saved_for_tour({Status::Ready, 0, 0, 14, ""});
+    const std::string ready = app::spoken_page_key(c.model());
+    said = listen();
+    CHECK(said.find(pl.tr("Continue a saved form")) != std::string::npos);
+    c.set_continue_saved_for_tour({Status::WrongWord, 2, 0, 14, ""});
+    CHECK(app::spoken_page_key(c.model()) != ready);
+    said = listen();
+    const std::string told = ui::continue_saved_message(c.model().continue_saved, pl);
+    CHECK_FALSE(told.empty());
+    CHECK(told.find("2") != std::string::npos);
+    CHECK(said.find(told) != std::string::npos);
+    CHECK(said.find("4CHK79X") == std::string::npos);
+    CHECK(said.find("bluebell") == std::string::npos);
 }

@@ -3,8 +3,8 @@
 page when a sound device works, and nowhere when none does.
 
 - with --sound-device null (ALSA's null device: opens and plays into nothing) the start screen
-  shows Listen and the read-aloud choice, the home screen and the first question of "Am I a
-  carer?" show Listen, and tapping it keeps the kiosk running;
+  shows Listen and the read-aloud choice, the home screen, "Continue a saved form" and the first
+  question of "Am I a carer?" show Listen, and tapping it keeps the kiosk running;
 - with a sound device that cannot be opened, no Listen and no read-aloud choice appear on any of
   those screens, and the staff log says why (once, with no personal data).
 
@@ -52,6 +52,20 @@ def run(binary, env, device, expect_listen, tmp, failures):
                     failures.append(f"{label}: Listen is offered on the {screen} with no sound device")
                 if screen == "start" and kiosk.widget("read-aloud") is not None:
                     failures.append(f"{label}: the read-aloud choice is offered with no sound device")
+            if screen == "home":
+                # "Continue a saved form" (a saved-forms screen) reads aloud too.
+                kiosk.tap("continue-saved")
+                kiosk.wait_for("continue:code")
+                if expect_listen:
+                    try:
+                        kiosk.tap("listen")
+                    except KioskError as e:
+                        failures.append(f"{label}: no Listen on 'Continue a saved form': {e}")
+                elif not absent_after_settling(kiosk, "listen", 0.5):
+                    failures.append(f"{label}: Listen is offered on 'Continue a saved form' with no sound device")
+                kiosk.tap("key:done")
+                kiosk.tap("continue:back")
+                kiosk.wait_for(way_on)
             if way_on:
                 kiosk.tap(way_on)
             if screen == "home":
