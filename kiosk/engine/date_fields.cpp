@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "kiosk/engine/input_kind.h"
+#include "kiosk/engine/typed_number.h"
 
 namespace carers::engine {
 
@@ -15,7 +16,7 @@ const char* const month_names[] = {"january", "february", "march",     "april", 
 // 0 for empty, -1 for not a positive whole number, else the number (capped, so 99999999999
 // cannot overflow and is still not a real day).
 int read_part(std::string_view raw) {
-    const std::string s = trim(raw);
+    const std::string s = normalise_typed_number(trim(raw));  // Arabic-Indic digits too
     if (s.empty()) return 0;
     if (s.size() > 6) return -1;
     int n = 0;
@@ -27,7 +28,7 @@ int read_part(std::string_view raw) {
 int read_month(std::string_view raw) {
     std::string s = trim(raw);
     if (s.empty()) return 0;
-    if (std::isdigit(static_cast<unsigned char>(s[0]))) return read_part(s);
+    if (std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '\xd9' || s[0] == '\xdb') return read_part(s);
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (s.size() >= 3)
         for (int m = 0; m < 12; ++m) {
@@ -98,14 +99,14 @@ std::optional<DateProblem> check_date(const Date& d, std::string_view label,
     }
     constexpr unsigned all = DatePartDay | DatePartMonth | DatePartYear;
     if (not_after && d > *not_after) {
-        DateProblem p = problem("", {{"label", std::string(label)}, {"limit", display_text(AnswerValue{*not_after})}}, all, true);
+        DateProblem p = problem("", {{"label", std::string(label)}, {"limit", *not_after}}, all, true);
         p.message_template = std::string(after_template);
         p.message = fill_message(after_template, p.message_args);
         return p;
     }
     if (not_before && d < *not_before)
         return problem(translatable("{{label}} must be the same as or after {{limit}}"),
-                       {{"label", std::string(label)}, {"limit", display_text(AnswerValue{*not_before})}}, all);
+                       {{"label", std::string(label)}, {"limit", *not_before}}, all);
     return std::nullopt;
 }
 

@@ -7,6 +7,7 @@
 // [SECTION] Check your answers and submitting
 // [SECTION] Output
 #include "kiosk/engine/form_session.h"
+#include "kiosk/engine/typed_number.h"
 
 #include <algorithm>
 #include <charconv>
@@ -120,9 +121,8 @@ AnswerResult FormSession::answer_text(const ItemRef& ref, const std::string& tex
     if (!ref.item) return AnswerResult::NotAQuestion;
     const ItemType t = ref.item->type;
     if (t == ItemType::Integer || t == ItemType::Decimal) {
-        std::string s;
-        for (char c : text)
-            if (c != ' ' && c != ',' && c != '\t') s.push_back(c);  // "1,250", " 12 "
+        // "1,250", " 12 ", "10 000", "2,5", "١٢" (typed_number.h)
+        const std::string s = normalise_typed_number(text);
         if (s.empty()) return answer(ref, std::vector<AnswerValue>{});
         const char* end = s.data() + s.size();
         if (t == ItemType::Integer) {
@@ -333,10 +333,10 @@ std::vector<ValidationError> FormSession::validate_page(const ItemRef& anchor) c
         };
         if (r.count < r.min)
             add(Problem::TooFewAnswers, translatable("Add at least {{count}} ({{label}}) before you continue"),
-                {{"count", std::to_string(r.min)}, {"label", anchor.item->label()}});
+                {{"count", MessageCount{r.min}}, {"label", anchor.item->label()}});
         if (r.max && r.count > *r.max)
             add(Problem::TooManyAnswers, translatable("Remove one: there can be no more than {{count}}"),
-                {{"count", std::to_string(*r.max)}});
+                {{"count", MessageCount{*r.max}}});
         return out;
     }
     for (const ItemRef& occ : page_contents(anchor, store_)) {

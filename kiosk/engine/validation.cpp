@@ -52,6 +52,14 @@ bool is_option(const Item& item, const AnswerValue& v) {
                        [&](const AnswerOption& o) { return values_equal(o.value, v); });
 }
 
+// A minValue/maxValue inside a message, typed so the view formats it in its language.
+MessageValue limit_value(const AnswerValue& v) {
+    if (const auto* i = std::get_if<std::int64_t>(&v)) return MessageNumber{static_cast<double>(*i), 0};
+    if (const auto* d = std::get_if<double>(&v)) return message_number(*d);
+    if (const auto* d = std::get_if<Date>(&v)) return *d;
+    return display_text(v);
+}
+
 int decimal_places(double d) {
     // Count the places a person typed, as printing with 15 significant digits shows them.
     char buf[64];
@@ -158,9 +166,9 @@ std::vector<ValidationError> validate_answers(const ItemRef& ref,
         return errors;
     }
     const MessageArgs answer_label = {{"label", subject(item, translatable("Answer"))}};
-    auto with_label = [&](std::string name, std::string value) {
+    auto with_label = [&](std::string name, MessageValue value) {
         MessageArgs a = answer_label;
-        a.emplace_back(std::move(name), std::move(value));
+        a.push_back({std::move(name), std::move(value)});
         return a;
     };
     for (const AnswerValue& v : values) {
@@ -190,10 +198,10 @@ std::vector<ValidationError> validate_answers(const ItemRef& ref,
             const std::size_t before = errors.size();
             if (item.max_length && utf8_length(*s) > static_cast<std::size_t>(*item.max_length))
                 problems.add(Problem::TooLong, translatable("{{label}} must be {{count}} characters or fewer"),
-                             with_label("count", std::to_string(*item.max_length)));
+                             with_label("count", MessageCount{*item.max_length}));
             if (item.min_length && utf8_length(*s) < static_cast<std::size_t>(*item.min_length))
                 problems.add(Problem::TooShort, translatable("{{label}} must be {{count}} characters or more"),
-                             with_label("count", std::to_string(*item.min_length)));
+                             with_label("count", MessageCount{*item.min_length}));
             check_text_kind(item, *s, errors, ref);
             // The kind's own message is clearer than a pattern's; report the pattern only when
             // the kind is satisfied (or there is none).
@@ -222,27 +230,27 @@ std::vector<ValidationError> validate_answers(const ItemRef& ref,
                          places == 0   ? translatable("{{label}} must have no decimal places")
                          : places == 1 ? translatable("{{label}} must have no more than 1 decimal place")
                                        : translatable("{{label}} must have no more than {{count}} decimal places"),
-                         with_label("count", std::to_string(places)));
+                         with_label("count", MessageCount{places}));
         }
         if (item.min_value)
             if (auto c = compare_values(v, *item.min_value); c && *c < 0)
                 problems.add(Problem::TooSmall, translatable("{{label}} must be {{limit}} or more"),
-                             with_label("limit", display_text(*item.min_value)));
+                             with_label("limit", limit_value(*item.min_value)));
         if (item.max_value)
             if (auto c = compare_values(v, *item.max_value); c && *c > 0)
                 problems.add(Problem::TooLarge, translatable("{{label}} must be {{limit}} or less"),
-                             with_label("limit", display_text(*item.max_value)));
+                             with_label("limit", limit_value(*item.max_value)));
     }
     if (item.repeats) {
         const int n = static_cast<int>(values.size());
         if (item.min_occurs && n < *item.min_occurs)
             problems.add(Problem::TooFewAnswers, translatable("Select at least {{count}} answers"),
-                         {{"count", std::to_string(*item.min_occurs)}});
+                         {{"count", MessageCount{*item.min_occurs}}});
         if (item.max_occurs && n > *item.max_occurs)
             problems.add(Problem::TooManyAnswers,
                          *item.max_occurs == 1 ? translatable("Select no more than 1 answer")
                                                : translatable("Select no more than {{count}} answers"),
-                         {{"count", std::to_string(*item.max_occurs)}});
+                         {{"count", MessageCount{*item.max_occurs}}});
         if (n > 1)
             for (const AnswerOption& o : item.answer_options)
                 if (o.exclusive && std::any_of(values.begin(), values.end(),
@@ -270,26 +278,32 @@ std::string translated_message(const ValidationError& e, const MessageTranslator
     if (item && !item->format_message.empty() && e.message_template == item->format_message)
         return t.form_text(*item, ":format-message", item->format_message);
     MessageArgs args = e.message_args;
-    for (auto& [name, value] : args) {
+    for (auto& [name, arg] : args) {
+        auto* value = std::get_if<std::string>(&arg);
+        if (!value) continue;  // a date, number or count: formatted below, in the sentence's language
         if (name == "label") {
             // The label is the item's shortText ("Enter date of birth" lower-cases it), the
             // text of a repeating group (add-another pages), or one of the engine's words.
-            if (item && !item->short_text.empty() && same_ignoring_first_case(value, item->short_text))
-                value = t.form_text(*item, ":short", item->short_text);
-            else if (item && !item->text.empty() && value == item->text)
-                value = t.form_text(*item, "", item->text);
+            if (item && !item->short_text.empty() && same_ignoring_first_case(*value, item->short_text))
+                *value = t.form_text(*item, ":short", item->short_text);
+            else if (item && !item->text.empty() && *value == item->text)
+                *value = t.form_text(*item, "", item->text);
             else
-                value = t.text(value);
+                *value = t.text(*value);
         } else if (name == "option" && item) {
             for (const AnswerOption& o : item->answer_options)
-                if (display_text(o.value) == value) {
+                if (display_text(o.value) == *value) {
                     const auto* coding = std::get_if<Coding>(&o.value);
-                    value = t.form_text(*item, ":option:" + (coding ? coding->code : value), value);
+                    *value = t.form_text(*item, ":option:" + (coding ? coding->code : *value), *value);
                     break;
                 }
         }
     }
-    return fill_message(t.text(e.message_template), args);
+    // A sentence still in English (no translation yet) keeps English values: "1 January 1900"
+    // inside an English sentence, never "1 stycznia 1900".
+    const bool translated = !t.has_text || t.has_text(e.message_template);
+    const ValueFormatter& values = translated && t.values ? *t.values : english_values();
+    return fill_message(t.text(e.message_template), args, values);
 }
 
 }  // namespace carers::engine

@@ -46,7 +46,8 @@ struct ValidationError {
     unsigned date_parts = 0;  // for date problems, which boxes (DatePart bits in date_fields.h)
     // For translation (message_text.h): the English template `message` was filled from — the
     // msgid in locales/carers-kiosk.pot, e.g. "{{label}} must be {{limit}} or less" — and its
-    // values. A view shows fill_message(tr(message_template), args), translating the "label"
+    // typed values (a limit is a MessageNumber or a Date, never text). A view shows
+    // translated_message(): fill_message(tr(message_template), args, its formatter), translating the "label"
     // value as the item's shortText (form text) or, without one, as a word (tr("Answer")).
     // A form's format-message is its own template.
     std::string message_template;
@@ -62,15 +63,19 @@ struct ValidationContext {
 // translates an engine template or general word ("Answer"); `form_text` translates one of the
 // form's own texts about an item, given its English: the item's text (suffix ""), its shortText
 // (":short"), its format-message (":format-message") or an option (":option:<code>") — the keys
-// carers-i18n gives form texts after "form:<form id>:<linkId>".
+// carers-i18n gives form texts after "form:<form id>:<linkId>". `values` writes the dates,
+// numbers and counts in the language's way (null: English); `has_text` says whether a template
+// has a translation at all (unset: yes) — one without keeps English values in its English words.
 struct MessageTranslator {
     std::function<std::string(const std::string& english)> text;
     std::function<std::string(const Item& item, const std::string& suffix, const std::string& english)> form_text;
+    const ValueFormatter* values = nullptr;
+    std::function<bool(const std::string& english)> has_text;
 };
 
 // The message of `e` in the translator's language: its template translated, then filled with its
-// values, the words among them (the label, an option) translated too. Numbers, examples and
-// dates are filled in as they are.
+// values, the words among them (the label, an option) translated too, dates, numbers and counts
+// formatted by the translator's ValueFormatter. Examples ("SW1A 2AA") are filled in as they are.
 std::string translated_message(const ValidationError& e, const MessageTranslator& translator);
 
 // Problems with the answers of one enabled occurrence; empty when they are acceptable.

@@ -13,12 +13,14 @@
 #include <compare>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "kiosk/common/result.h"
+#include "kiosk/i18n/locale_values.h"
 #include "kiosk/i18n/plural_rule.h"
 #include "kiosk/i18n/po_file.h"
 
@@ -44,7 +46,8 @@ struct MissingString {
 class Catalog {
 public:
     Catalog() = default;  // English, no entries: every lookup answers the English it was given
-    explicit Catalog(Language language) : language_(std::move(language)) {}
+    explicit Catalog(Language language)
+        : language_(std::move(language)), values_(std::make_shared<const LocaleValues>(language_.code)) {}
 
     // Builds a catalog from a parsed PO file. The language comes from the header: "Language",
     // "X-Language-Name" (native), "X-Language-English-Name", "X-Text-Direction" (rtl|ltr),
@@ -56,6 +59,8 @@ public:
 
     const Language& language() const { return language_; }
     const PluralRule& plural_rule() const { return plural_; }
+    // How this language writes dates, numbers and counts inside its sentences (ICU).
+    const LocaleValues& values() const { return *values_; }
 
     // A UI string by its English text.
     const std::string& tr(std::string_view english) const;
@@ -94,6 +99,7 @@ private:
     const std::string& fallback(std::string_view context, std::string_view english) const;
 
     Language language_;
+    std::shared_ptr<const LocaleValues> values_ = std::make_shared<const LocaleValues>(language_.code);
     PluralRule plural_;
     std::map<std::string, Entry, std::less<>> entries_;  // key: context + '\x04' + msgid (as in .mo)
     mutable std::string key_;  // reused lookup key, so a frame's lookups do not allocate

@@ -18,6 +18,8 @@ std::vector<std::string> language_texts(const i18n::Catalog& active, const std::
     std::vector<std::string> out;
     active.for_each_text([&](const std::string& s) { out.push_back(s); });
     out.push_back(active.language().native_name);
+    // Dates and numbers inside messages are written at run time (month names, separators).
+    for (auto& sample : active.values().glyph_sample()) out.push_back(std::move(sample));
     for (const i18n::Catalog* c : all) {
         out.push_back(c->language().native_name);
         for (const auto& msgid : everywhere)

@@ -28,7 +28,8 @@ struct FontSet {
 std::array<RoleSize, font_role_count> role_sizes(const Metrics& metrics);
 
 // The texts the atlas needs for `active`: all its strings, every language's own name (the
-// language list shows them all), and the translation in every language of each `everywhere`
+// language list shows them all), the month names and digits of its dates and numbers, and the
+// translation in every language of each `everywhere`
 // msgid (e.g. the attract screen's greeting, which cycles through the languages).
 std::vector<std::string> language_texts(const i18n::Catalog& active, const std::vector<const i18n::Catalog*>& all,
                                         const std::vector<std::string>& everywhere = {});

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "kiosk/engine/validation.h"
+#include "kiosk/ui/message_values.h"
 
 namespace carers::ui {
 
@@ -205,14 +206,11 @@ void draw_date_field(DrawContext& dc, const engine::FormSession& session, const 
 }
 
 // A validation message in the language on screen: the engine's English template translated and
-// filled, its label, option and the form's own message translated as form texts (issue 7).
+// filled, its label, option and the form's own message translated as form texts, its dates,
+// numbers and counts written the language's way (issue 7).
 std::string error_text(const DrawContext& dc, const engine::FormSession& session, const engine::ValidationError& e) {
-    const engine::MessageTranslator translator{
-        [&dc](const std::string& english) { return dc.tr(english); },
-        [&dc, &session](const engine::Item& item, const std::string& suffix, const std::string& english) {
-            return dc.catalog.form_text(form_key(session, item) + suffix, english);
-        }};
-    return engine::translated_message(e, translator);
+    const std::string& url = session.questionnaire().url;
+    return message_in_language(dc.catalog, url.substr(url.rfind('/') + 1), e);
 }
 
 const engine::ValidationError* error_for(const engine::FormSession& s, const ItemRef& ref) {

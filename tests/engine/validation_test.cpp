@@ -228,14 +228,91 @@ TEST_CASE("a message's template keeps the values out, so one translation serves 
     const ValidationError& e = s.errors()[0];
     CHECK(e.message == "Your age must be 17 or less");
     CHECK(e.message_template == "{{label}} must be {{limit}} or less");
-    CHECK(e.message_args == MessageArgs{{"label", "Your age"}, {"limit", "17"}});
+    CHECK(e.message_args == MessageArgs{{"label", std::string("Your age")}, {"limit", MessageNumber{17, 0}}});
     // The same template filled with another language's words.
     CHECK(fill_message("{{label}}: maksymalnie {{limit}}", e.message_args) == "Your age: maksymalnie 17");
 }
 
+namespace {
+
+// Writes each kind of value so a test sees which kind arrived: never text made in the engine.
+class MarkedValues final : public ValueFormatter {
+public:
+    std::string date(const Date& d) const override { return "date(" + to_iso(d) + ")"; }
+    std::string number(const MessageNumber& n) const override {
+        return "number(" + std::to_string(n.value) + "/" + std::to_string(n.decimals) + ")";
+    }
+    std::string count(long n) const override { return "count(" + std::to_string(n) + ")"; }
+};
+
+// The one message of `item` answered with `v` (it keeps its form alive: the error points into it).
+struct OneError : ValidationError {
+    std::shared_ptr<const Questionnaire> form;
+};
+OneError only_error(const json& item, AnswerValue v) {
+    auto q = test::form({item, question("after", "string")});
+    FormSession s(q);
+    const std::string id = item["linkId"];
+    REQUIRE(s.answer(s.ref(id), std::move(v)) == AnswerResult::Ok);
+    REQUIRE(s.next() == Nav::Blocked);
+    REQUIRE(s.errors().size() == 1);
+    return OneError{s.errors()[0], q};
+}
+
+std::string marked(const ValidationError& e, bool translated = true) {
+    static const MarkedValues values;
+    MessageTranslator t;
+    t.text = [](const std::string& en) { return en; };
+    t.form_text = [](const Item&, const std::string&, const std::string& en) { return en; };
+    t.values = &values;
+    t.has_text = [translated](const std::string&) { return translated; };
+    return translated_message(e, t);
+}
+
+}  // namespace
+
+TEST_CASE("dates, numbers and counts reach the view typed, for its language to format") {
+    const auto date_limit = only_error(question("d", "date", {{"extension", {ext("minValue", "Date", "1900-01-01")}}}),
+                                       Date{1899, 12, 31});
+    CHECK(date_limit.message_args.back() == MessageArg{"limit", Date{1900, 1, 1}});
+    CHECK(marked(date_limit) == "Date must be the same as or after date(1900-01-01)");
+    CHECK(date_limit.message == "Date must be the same as or after 1 January 1900");
+
+    const auto decimal_limit = only_error(question("n", "decimal", {{"extension", {ext("maxValue", "Decimal", 2.5)}}}), 3.75);
+    CHECK(decimal_limit.message_args.back() == MessageArg{"limit", MessageNumber{2.5, 1}});
+    CHECK(marked(decimal_limit) == "Answer must be number(2.500000/1) or less");
+
+    const auto big_limit = only_error(question("n", "integer", {{"extension", {ext("minValue", "Integer", 10000)}}}),
+                                      std::int64_t{5});
+    CHECK(big_limit.message == "Answer must be 10,000 or more");  // grouped, as en-GB writes it
+
+    const auto length = only_error(question("t", "string", {{"maxLength", 3}}), std::string("four"));
+    CHECK(length.message_args.back() == MessageArg{"count", MessageCount{3}});
+    CHECK(marked(length) == "Answer must be count(3) characters or fewer");
+}
+
+TEST_CASE("a message with no translation keeps English values in its English words") {
+    const auto e = only_error(question("d", "date", {{"extension", {ext("minValue", "Date", "1900-01-01")}}}),
+                              Date{1899, 12, 31});
+    CHECK(marked(e, false) == "Date must be the same as or after 1 January 1900");
+}
+
+TEST_CASE("the engine's English writes numbers as en-GB does") {
+    const ValueFormatter& en = english_values();
+    CHECK(en.number({1234567.5, 1}) == "1,234,567.5");
+    CHECK(en.number({-1234, 0}) == "-1,234");
+    CHECK(en.number({999, 0}) == "999");
+    CHECK(en.number({0.25, 2}) == "0.25");
+    CHECK(en.count(1000) == "1,000");
+    CHECK(en.date({2024, 2, 29}) == "29 February 2024");
+    CHECK(message_number(2.5) == MessageNumber{2.5, 1});
+    CHECK(message_number(17) == MessageNumber{17, 0});
+    CHECK(message_number(0.125) == MessageNumber{0.125, 3});
+}
+
 TEST_CASE("filling a template leaves unknown and unfinished placeholders as written") {
-    CHECK(fill_message("Enter {{label}} by {{when}}", {{"label", "a date"}}) == "Enter a date by {{when}}");
-    CHECK(fill_message("Broken {{label", {{"label", "x"}}) == "Broken {{label");
+    CHECK(fill_message("Enter {{label}} by {{when}}", {{"label", std::string("a date")}}) == "Enter a date by {{when}}");
+    CHECK(fill_message("Broken {{label", {{"label", std::string("x")}}) == "Broken {{label");
     CHECK(fill_message("", {}).empty());
 }
 
