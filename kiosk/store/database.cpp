@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <sodium.h>
 
+#include "kiosk/store/field_key.h"
 #include "kiosk/store/schema.h"
 
 namespace carers::store {
@@ -91,6 +92,9 @@ StoreResult<std::unique_ptr<Database>> Database::open(const std::filesystem::pat
                                    "); restore it from a backup or ask for support.");
     }
     if (auto r = db->migrate(options); !r) return db->failure(r.message());
+    // The kiosk's own schema: personal data is sealed under the field key (field_key.h).
+    if (!options.migrations && db->schema_version() >= field_key_schema)
+        if (auto r = load_field_key(*db, key); !r) return db->failure(r.message());
     return db;
 }
 
@@ -142,11 +146,11 @@ Result<void> Database::configure(const SecretKey& key, const OpenOptions& option
     // SQLCipher logs failed HMAC checks (a wrong key) to stderr; the message above says it better.
     (void)exec("PRAGMA cipher_log_source = NONE");
 
+    // sqlite3_key, not PRAGMA key: the SQL parser would copy the key into SQLite's heap, which is
+    // freed unwiped with memory security off. SQLCipher keeps (and wipes) its own copy.
     std::string literal = key.sqlcipher_literal();
-    std::string pragma = "PRAGMA key = \"" + literal + "\"";
-    int rc = sqlite3_exec(db_, pragma.c_str(), nullptr, nullptr, nullptr);
+    int rc = sqlite3_key_v2(db_, "main", literal.data(), static_cast<int>(literal.size()));
     sodium_memzero(literal.data(), literal.size());
-    sodium_memzero(pragma.data(), pragma.size());
     if (rc != SQLITE_OK) return make_error(last_error());
 
     // Set explicitly, so the file format never depends on a library default changing. With a raw
@@ -227,6 +231,15 @@ Result<std::vector<std::string>> Database::integrity_problems(bool full) {
     if (!rows) return rows;
     if (rows->size() == 1 && rows->front() == "ok") rows->clear();
     return rows;
+}
+
+Result<void> Database::rekey(const SecretKey& new_key) {
+    // Not PRAGMA rekey: the parser's copy of the key would stay in SQLite's heap (see configure).
+    std::string literal = new_key.sqlcipher_literal();
+    int rc = sqlite3_rekey_v2(db_, "main", literal.data(), static_cast<int>(literal.size()));
+    sodium_memzero(literal.data(), literal.size());
+    if (rc != SQLITE_OK) return make_error(last_error());
+    return {};
 }
 
 Result<std::vector<std::string>> Database::cipher_problems() { return pragma_rows("PRAGMA cipher_integrity_check"); }

@@ -39,9 +39,11 @@ struct OpenOptions {
     // How long to wait for another program's lock before saying the database is in use.
     int busy_timeout_ms = 5000;
     // SQLCipher's memory security (wipes and mlocks its every allocation). Process-wide, and once
-    // on it stays on. The Carers Centre's receiver opens its database without it: it holds only
-    // sealed submissions and token hashes, and it costs several times the CPU per row (sync bench).
-    bool memory_security = true;
+    // on it stays on. Off: nothing personal reaches SQLite's memory in clear (submissions and
+    // parked drafts are sealed before, personal drafts and secret settings too: field_key.h), and
+    // with Debian's SQLCipher (no lookaside) it made every allocation SQLite makes an mlock and a
+    // wiping munlock. SQLCipher wipes its own key material either way.
+    bool memory_security = false;
 };
 
 class Database {
@@ -88,11 +90,20 @@ public:
     std::int64_t changes();
     const std::filesystem::path& path() const { return path_; }
     sqlite3* handle() { return db_; }
+    // The key that seals personal data before SQLite sees it (field_key.h); null for a database
+    // without one (the centre's, or the kiosk's at a schema before field_key_schema).
+    const SecretKey* field_key() const { return has_field_key_ ? &field_key_ : nullptr; }
+    void set_field_key(const SecretKey& key) {
+        field_key_ = key;
+        has_field_key_ = true;
+    }
 
     // PRAGMA integrity_check (full = true) or quick_check: an empty list means the file is sound.
     Result<std::vector<std::string>> integrity_problems(bool full = true);
     // SQLCipher's check of every page's HMAC: an empty list means no page was altered.
     Result<std::vector<std::string>> cipher_problems();
+    // Re-encrypts every page under `new_key` in one commit (SQLCipher's rekey; key_rotation.h).
+    Result<void> rekey(const SecretKey& new_key);
     // Copies the WAL into the database and truncates the WAL, so pages removed with
     // secure_delete leave no older copies behind in the -wal file.
     Result<void> checkpoint();
@@ -102,6 +113,8 @@ public:
     // The kind of the most recent failure on this connection (`other` when it did not come from
     // SQLite). Only meaningful right after a call failed.
     StoreFailure last_failure() const { return last_failure_; }
+    // Records the kind of a failure found by the store's own checks (not SQLite's).
+    void set_failure(StoreFailure kind) { last_failure_ = kind; }
     // The most recent failure as a StoreError (kind + the sentence given).
     StoreError failure(const std::string& sentence) const { return StoreError{last_failure_, sentence}; }
 
@@ -121,6 +134,8 @@ private:
     std::unordered_map<std::string, CachedStatement> cached_;  // element addresses are stable
     mutable StoreFailure last_failure_ = StoreFailure::none;
     bool key_proven_ = false;  // the first page decrypted: later "not a database" means damage
+    SecretKey field_key_;
+    bool has_field_key_ = false;
 };
 
 // A prepared statement. Bind with 1-based indices; step() is true while rows come back.

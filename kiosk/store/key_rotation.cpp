@@ -2,6 +2,7 @@
 
 #include "kiosk/common/secure_wipe.h"
 #include "kiosk/store/audit_log.h"
+#include "kiosk/store/field_key.h"
 #include "kiosk/store/key_file.h"
 
 namespace carers::store {
@@ -101,16 +102,18 @@ StoreResult<void> change_database_key(Database& db, const KeyOptions& o, KeySour
         return db.failure("The database key could not be changed (" + why +
                           "). Open the store again (carers-store status) to finish or undo the change.");
     };
+    // The field key (field_key.h) wrapped under the new key too, so it opens whichever key the
+    // database ends up taking; the next open drops the wrap under the other.
+    if (auto w = add_field_key_wrap(db, new_key); !w) {
+        if (auto u = undo(db, o, before, "undone", now); !u) return u;
+        return db.failure("The database key was not changed: " + w.message());
+    }
     if (auto c = db.checkpoint(); !c) {
         if (auto u = undo(db, o, before, "undone", now); !u) return u;
         return db.failure("The database key was not changed: " + c.message());
     }
-    std::string literal = new_key.sqlcipher_literal();
-    std::string pragma = "PRAGMA rekey = \"" + literal + "\"";
-    auto rekeyed = db.exec(pragma);
-    secure_wipe(literal);
-    secure_wipe(pragma);
-    if (!rekeyed) return settle_later(rekeyed.message());
+    if (auto rekeyed = db.rekey(new_key); !rekeyed) return settle_later(rekeyed.message());
+    (void)keep_only_field_key_wrap(db, new_key);  // or at the next open
     // The old key's pages leave the -wal file and the main file; if this fails they go at the next
     // checkpoint, and the database is sound either way.
     (void)db.checkpoint();

@@ -2,25 +2,31 @@
 
 #include "kiosk/common/secure_wipe.h"
 #include "kiosk/store/audit_log.h"
+#include "kiosk/store/field_key.h"
 #include "kiosk/store/settings.h"
 
 namespace carers::store {
 
 StoreResult<void> PersonalDrafts::save(const std::string& form_url, std::string draft, std::int64_t now) {
+    if (!db_.field_key()) {
+        secure_wipe(draft);
+        return store_error(StoreFailure::other, "Your answers so far could not be saved: the store has no key for drafts.");
+    }
+    auto sealed = seal_field(*db_.field_key(), draft.data(), draft.size(), personal_draft_context(form_url));
+    secure_wipe(draft);
     auto r = db_.transaction([&]() -> Result<void> {
         auto exists = db_.prepare("SELECT 1 FROM personal_draft WHERE form_url = ?");
         if (!exists) return exists.error();
         auto found = exists->bind(1, form_url).step();
         if (!found) return found.error();
         auto st = db_.prepare(
-            "INSERT INTO personal_draft (form_url, draft, started_at, updated_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (form_url) DO UPDATE SET draft = excluded.draft, updated_at = excluded.updated_at");
+            "INSERT INTO personal_draft (form_url, sealed, started_at, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (form_url) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at");
         if (!st) return st.error();
-        if (auto run = st->bind(1, form_url).bind(2, draft).bind(3, now).bind(4, now).run(); !run) return run;
+        if (auto run = st->bind(1, form_url).bind_blob(2, sealed).bind(3, now).bind(4, now).run(); !run) return run;
         if (!*found) return audit(db_, AuditEvent::draft_saved, "personal", now);
         return {};
     });
-    secure_wipe(draft);
     if (!r) return db_.failure("Your answers so far could not be saved: " + r.message());
     return {};
 }
@@ -44,20 +50,27 @@ Result<std::optional<PersonalDraft>> one(Database& db, const std::string& sql, c
     auto row = st->step();
     if (!row) return row.error();
     if (!*row) return std::optional<PersonalDraft>();
-    std::int64_t updated = st->integer(3);
-    return std::optional<PersonalDraft>(
-        PersonalDraft{st->text(0), st->text(1), st->integer(2), updated, *days > 0 ? updated + *days * day : 0});
+    if (!db.field_key()) return make_error("The store has no key for drafts.");
+    PersonalDraft d;
+    d.form_url = st->text(0);
+    auto opened = open_field(*db.field_key(), st->blob(1), personal_draft_context(d.form_url));
+    if (!opened) return opened.error();
+    d.draft = std::move(*opened);
+    d.started_at = st->integer(2);
+    d.updated_at = st->integer(3);
+    d.expires_at = *days > 0 ? d.updated_at + *days * day : 0;
+    return std::optional<PersonalDraft>(std::move(d));
 }
 
 }  // namespace
 
 Result<std::optional<PersonalDraft>> PersonalDrafts::latest() {
-    return one(db_, "SELECT form_url, draft, started_at, updated_at FROM personal_draft ORDER BY updated_at DESC, rowid DESC LIMIT 1",
+    return one(db_, "SELECT form_url, sealed, started_at, updated_at FROM personal_draft ORDER BY updated_at DESC, rowid DESC LIMIT 1",
                nullptr);
 }
 
 Result<std::optional<PersonalDraft>> PersonalDrafts::load(const std::string& form_url) {
-    return one(db_, "SELECT form_url, draft, started_at, updated_at FROM personal_draft WHERE form_url = ?", &form_url);
+    return one(db_, "SELECT form_url, sealed, started_at, updated_at FROM personal_draft WHERE form_url = ?", &form_url);
 }
 
 Result<std::vector<std::string>> PersonalDrafts::forms() {

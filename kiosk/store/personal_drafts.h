@@ -1,7 +1,8 @@
 // PersonalDrafts: personal mode (a carer's own laptop or tablet). The form in progress is saved
 // as the carer goes, inside the encrypted store, and offered again at the next start.
 //
-// The draft is the engine's serialised state, opaque here. One draft per form. A draft nobody has
+// The draft is the engine's serialised state, opaque here. One draft per form. It is sealed under
+// the database's field key before SQLite sees it (field_key.h), so SQLite's memory never holds it. A draft nobody has
 // changed for `drafts.personal_days` (default 30; 0 keeps drafts until finished) is deleted by the
 // purge at start-up and hourly: it is special category data, and a form left that long is
 // better started again than kept forever on a laptop.
@@ -26,6 +27,9 @@ struct PersonalDraft {
 };
 
 inline constexpr std::int64_t default_personal_draft_days = 30;
+
+// What a draft's sealed bytes are bound to (field_key.h): its form, so it cannot be moved to another.
+inline std::string personal_draft_context(const std::string& form_url) { return "personal_draft:" + form_url; }
 
 class PersonalDrafts {
 public:

@@ -76,6 +76,22 @@ const std::vector<const char*>& migrations() {
         ALTER TABLE outbox ADD COLUMN refused_reason TEXT;   -- the centre's sentence (never personal data)
         ALTER TABLE outbox ADD COLUMN set_aside_at INTEGER;  -- staff took it out of the sending queue
         )sql",
+        // 5: personal data sealed before SQLite sees it (field_key.h). The field key, wrapped under
+        // a key derived from the database key (two wraps while a key change is under way); personal
+        // drafts as ciphertext. Drafts kept in clear until now are moved aside here and sealed by
+        // load_field_key at this same open (it needs the key, which SQL does not have).
+        R"sql(
+        CREATE TABLE field_key (
+            wrapped BLOB NOT NULL                -- XChaCha20-Poly1305 of the field key
+        );
+        ALTER TABLE personal_draft RENAME TO personal_draft_unsealed;
+        CREATE TABLE personal_draft (
+            form_url   TEXT PRIMARY KEY,
+            sealed     BLOB NOT NULL,            -- the draft, XChaCha20-Poly1305 under the field key
+            started_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        )sql",
     };
     return list;
 }

@@ -22,11 +22,19 @@ inline constexpr const char* personal_draft_days = "drafts.personal_days";      
 inline constexpr const char* audit_retention_days = "audit.retention_days";          // default 400
 }  // namespace setting
 
+// Settings whose values are secret: sealed under the database's field key before SQLite sees them
+// (field_key.h), stored as sealed_setting_prefix + hex. The sync device token (sync's
+// device_token_store.h names it; the store cannot include sync).
+inline constexpr const char* secret_settings[] = {"sync.device_token"};
+inline constexpr const char* sealed_setting_prefix = "sealed:";
+bool is_secret_setting(const std::string& name);
+
 class Settings {
 public:
     explicit Settings(Database& db) : db_(db) {}
 
-    // The value, or nullopt when it was never set.
+    // The value, or nullopt when it was never set. A secret setting's value is opened here (it
+    // needs the database's field key; an error without one).
     Result<std::optional<std::string>> get(const std::string& name);
     // The value as a whole number; `fallback` when unset; an error when set but not a number.
     Result<std::int64_t> get_int(const std::string& name, std::int64_t fallback);

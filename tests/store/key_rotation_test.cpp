@@ -5,6 +5,7 @@
 
 #include <sys/stat.h>
 
+#include "kiosk/store/field_key.h"
 #include "kiosk/store/key_file.h"
 #include "kiosk/store/key_record.h"
 #include "kiosk/store/key_rotation.h"
@@ -67,8 +68,8 @@ TEST_CASE_METHOD(StoreFolder, "changing the key re-encrypts the store: the old k
     {
         auto s = open(150);
         REQUIRE(s->database().checkpoint().ok());
-        // The scan can fail: the old key reads the personal draft in the file now.
-        REQUIRE(decrypted_pages(options.key.database, old_key).find(R"({"step":4})") != std::string::npos);
+        // The scan can fail: the old key reads the envelopes in the file now.
+        REQUIRE(decrypted_pages(options.key.database, old_key).find("https://forms/self-review") != std::string::npos);
         REQUIRE(s->change_key({}, 151).ok());
         CHECK(audited(s->database(), "key-changed", "key-file"));
         check_filled(*s, centre, f);  // the open store goes on working under the new key
@@ -90,8 +91,8 @@ TEST_CASE_METHOD(StoreFolder, "changing the key re-encrypts the store: the old k
     auto with_old = Database::open(options.key.database, old_key);
     CHECK(with_old.failure() == StoreFailure::key_wrong);
     // No page was left under the old key: decrypting every page with it shows nothing.
-    CHECK(decrypted_pages(options.key.database, old_key).find(R"({"step":4})") == std::string::npos);
-    CHECK(decrypted_pages(options.key.database, new_key).find(R"({"step":4})") != std::string::npos);
+    CHECK(decrypted_pages(options.key.database, old_key).find("https://forms/self-review") == std::string::npos);
+    CHECK(decrypted_pages(options.key.database, new_key).find("https://forms/self-review") != std::string::npos);
     auto s = open(300);
     check_filled(*s, centre, f);
 }
@@ -165,10 +166,11 @@ TEST_CASE_METHOD(StoreFolder, "a key change cut short after the database was re-
     record.next = PendingKey{false, {}, {}, key_check_value(next)};
     REQUIRE(write_key_record(options.key.database, record).ok());
     {
-        // Step 3 committed, then the power went before the key file moved.
+        // Step 3 committed (the field key wrapped under the new key first, as change_key does),
+        // then the power went before the key file moved.
         auto db = open_ok(options.key.database, old_key);
-        std::string literal = next.sqlcipher_literal();
-        REQUIRE(db->exec("PRAGMA rekey = \"" + literal + "\"").ok());
+        REQUIRE(add_field_key_wrap(*db, next).ok());
+        REQUIRE(db->rekey(next).ok());
     }
     REQUIRE(Database::open(options.key.database, old_key).failure() == StoreFailure::key_wrong);
 
@@ -199,7 +201,8 @@ TEST_CASE_METHOD(StoreFolder, "a passphrase change cut short after re-encrypting
     REQUIRE(write_key_record(options.key.database, record).ok());
     {
         auto db = open_ok(options.key.database, old_key);
-        REQUIRE(db->exec("PRAGMA rekey = \"" + new_key.sqlcipher_literal() + "\"").ok());
+        REQUIRE(add_field_key_wrap(*db, new_key).ok());
+        REQUIRE(db->rekey(new_key).ok());
     }
     auto with_old = LocalStore::open(options, typed_passphrases({"first passphrase 1"}), 150);
     CHECK(with_old.failure() == StoreFailure::key_wrong);

@@ -4,6 +4,7 @@
 #include "kiosk/store/key_file.h"
 #include "kiosk/store/local_store.h"
 #include "kiosk/store/schema.h"
+#include "tests/store/decrypted_pages.h"
 #include "tests/store/store_fixtures.h"
 
 using namespace carers;
@@ -12,6 +13,10 @@ using namespace carers::store::test_fixtures;
 using Catch::Matchers::ContainsSubstring;
 
 namespace {
+
+// Kept in clear by schemas before 5; sealed under the field key (field_key.h) by the migration.
+const std::string old_draft = R"({"notes":"MIGRATED-DRAFT-MARKER-a-fall-on-the-stairs"})";
+const std::string old_token = "ck1_MIGRATED-TOKEN-MARKER-0123456789";
 
 // Rows as a store at schema `version` would have written them, in that version's own shape.
 // When a migration is added, add the rows its schema can hold here.
@@ -23,13 +28,14 @@ void seed(Database& db, int version, const CentreKeys& centre) {
         REQUIRE(st.ok());
         REQUIRE(st->bind(1, static_cast<std::int64_t>(sealed.size())).bind(2, sha256_hex(sealed)).bind_blob(3, sealed).run().ok());
         REQUIRE(db.exec("INSERT INTO settings (key, value) VALUES ('venue.name', 'Old Library')").ok());
+        REQUIRE(db.exec("INSERT INTO settings (key, value) VALUES ('sync.device_token', '" + old_token + "')").ok());
         // Recent enough that opening the store (retention: 400 days) keeps it.
         REQUIRE(db.exec("INSERT INTO audit_log (at, event, subject) VALUES (1699999000, 'submitted', 'old-1')").ok());
     }
     if (version >= 2) {
         // Changed recently: opening the store (drafts.personal_days: 30) keeps it.
         REQUIRE(db.exec("INSERT INTO personal_draft (form_url, draft, started_at, updated_at) "
-                        "VALUES ('f', '{}', 1699999000, 1699999500)").ok());
+                        "VALUES ('f', '" + old_draft + "', 1699999000, 1699999500)").ok());
     }
     if (version >= 4) {
         REQUIRE(db.exec("UPDATE outbox SET refused_at = 8, refused_reason = 'Too large.' WHERE id = 'old-1'").ok());
@@ -46,8 +52,16 @@ void check_seeded(LocalStore& s, int version, const CentreKeys& centre) {
         REQUIRE(opened.ok());
         CHECK(*opened == R"({"resourceType":"QuestionnaireResponse","v":1})");
         CHECK(s.settings().get("venue.name").value() == std::optional<std::string>("Old Library"));
+        CHECK(s.settings().get("sync.device_token").value() == std::optional<std::string>(old_token));
     }
-    if (version >= 2) CHECK(s.personal_drafts().latest().value().has_value());
+    if (version >= 2) {
+        auto draft = s.personal_drafts().latest().value();
+        REQUIRE(draft.has_value());
+        CHECK(draft->form_url == "f");
+        CHECK(draft->draft == old_draft);
+        CHECK(draft->started_at == 1'699'999'000);
+        CHECK(draft->updated_at == 1'699'999'500);
+    }
     if (version >= 1) {
         // The old event is still there, ordered before what the opened store has logged since.
         auto log = recent_audit(s.database(), 100);
@@ -89,6 +103,12 @@ TEST_CASE("a store at every earlier schema version migrates to the latest and ke
             auto s = open_store_ok(o);
             CHECK(s->database().schema_version() == latest);
             check_seeded(*s, version, centre);
+            // What was kept in clear is sealed now: not in any page, nor left in the -wal file.
+            REQUIRE(s->database().checkpoint().ok());
+            std::string pages = decrypted_pages(o.key.database, *key);
+            CHECK(pages.find("MIGRATED-DRAFT-MARKER") == std::string::npos);
+            CHECK(pages.find("MIGRATED-TOKEN-MARKER") == std::string::npos);
+            CHECK((version == 0 || pages.find("Old Library") != std::string::npos));  // the scan can fail
             // A purge by age still finds old events without the index the log once had.
             CHECK(purge_audit_before(s->database(), 1'699'999'001).value() == (version >= 1 ? 1 : 0));
             // And the migrated store works for new data.

@@ -82,8 +82,13 @@ TEST_CASE("with the database key the submitted answers cannot be read; with the 
     for (const auto& m : markers.submitted()) CHECK(readable.find(m) == std::string::npos);
     for (const auto& m : {markers.parked_text, markers.word, markers.wrong_word, markers.accented_word, markers.pin})
         CHECK(readable.find(m) == std::string::npos);
-    // Personal mode keeps its draft under the database key alone, by design (the carer's own device).
-    CHECK(readable.find(markers.draft_text) != std::string::npos);
+    // Personal mode keeps its draft under the database key alone, by design (the carer's own
+    // device): sealed under the field key (so never in a row in clear), which that key unwraps.
+    CHECK(readable.find(markers.draft_text) == std::string::npos);
+    auto draft = PersonalDrafts(*db).latest();
+    REQUIRE(draft.ok());
+    REQUIRE(draft->has_value());
+    CHECK((*draft)->draft.find(markers.draft_text) != std::string::npos);
     auto audit = recent_audit(*db, 1000);
     REQUIRE(audit.ok());
     for (const auto& e : *audit)

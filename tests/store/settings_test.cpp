@@ -64,35 +64,34 @@ std::int64_t memory_security_now(Database& db) {
 }
 }  // namespace
 
-TEST_CASE("SQLCipher's memory security is on by default and can be left off (for the centre)") {
+TEST_CASE("SQLCipher's memory security is off by default (nothing personal reaches SQLite in clear) and can be switched on") {
     test::TempDir dir;
     SecretKey key = SecretKey::random();
-    if (std::getenv("CARERS_MEMORY_SECURITY_CHILD")) {
-        // The fresh process started below: nothing has switched memory security on here yet.
+    if (const char* mode = std::getenv("CARERS_MEMORY_SECURITY_CHILD")) {
+        // A fresh process started below: nothing has switched memory security on here yet.
         OpenOptions options;
-        options.memory_security = false;
-        auto db = Database::open(dir / "centre.db", key, options);
+        if (std::string(mode) == "on") options.memory_security = true;
+        auto db = Database::open(dir / "kiosk.db", key, options);
         REQUIRE(db.ok());
-        CHECK(memory_security_now(**db) == 0);
+        CHECK(memory_security_now(**db) == (std::string(mode) == "on" ? 1 : 0));
         return;
     }
-    // Process-wide and irreversible once on, so the "off" case runs in a new process of this
-    // test binary, running only this test.
-    pid_t child = fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-        setenv("CARERS_MEMORY_SECURITY_CHILD", "1", 1);
-        int devnull = ::open("/dev/null", O_WRONLY);
-        dup2(devnull, STDOUT_FILENO);
-        execl("/proc/self/exe", "store_tests", "SQLCipher's memory security is on by default*", nullptr);
-        _exit(127);
+    // Process-wide and irreversible once on, so each case runs in a new process of this test
+    // binary, running only this test.
+    for (const char* mode : {"default", "on"}) {
+        pid_t child = fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            setenv("CARERS_MEMORY_SECURITY_CHILD", mode, 1);
+            int devnull = ::open("/dev/null", O_WRONLY);
+            dup2(devnull, STDOUT_FILENO);
+            execl("/proc/self/exe", "store_tests", "SQLCipher's memory security is off by default*", nullptr);
+            _exit(127);
+        }
+        int status = 0;
+        waitpid(child, &status, 0);
+        INFO(mode);
+        CHECK(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 0);
     }
-    int status = 0;
-    waitpid(child, &status, 0);
-    CHECK(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 0);
-
-    auto db = Database::open(dir / "kiosk.db", key);
-    REQUIRE(db.ok());
-    CHECK(memory_security_now(**db) == 1);
 }
