@@ -164,3 +164,14 @@ TEST_CASE("confirmed envelopes leave the outbox and the audit log says so withou
     CHECK_THAT(log, ContainsSubstring("submitted:") && ContainsSubstring("purged:"));
     CHECK(log.find(marker) == std::string::npos);
 }
+
+TEST_CASE("sha256_hex is standard SHA-256, as the centre's receipts name a submission (FIPS 180-2 vectors)") {
+    auto of = [](const std::string& s) { return sha256_hex(std::vector<std::uint8_t>(s.begin(), s.end())); };
+    CHECK(of("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(of("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(of("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    // A million bytes: the long multi-block path.
+    std::vector<std::uint8_t> big(1'000'000, 'a');
+    CHECK(sha256_hex(big) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
