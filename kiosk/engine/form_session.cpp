@@ -329,7 +329,7 @@ std::vector<ValidationError> FormSession::validate_page(const ItemRef& anchor) c
         const RepeatSummary r = repeat_summary(anchor);
         auto add = [&](Problem p, const char* tmpl, MessageArgs args) {
             std::string message = fill_message(tmpl, args);
-            out.push_back(ValidationError{anchor, p, std::move(message), 0, tmpl, std::move(args)});
+            out.push_back(ValidationError{anchor, p, std::move(message), 0, tmpl, std::move(args), {}});
         };
         if (r.count < r.min)
             add(Problem::TooFewAnswers, translatable("Add at least {{count}} ({{label}}) before you continue"),

@@ -45,6 +45,12 @@ const ValueFormatter& english_values() {
     return english;
 }
 
+long plural_count(const MessageArgs& args) {
+    for (const MessageArg& a : args)
+        if (const auto* c = std::get_if<MessageCount>(&a.value)) return c->value;
+    return 0;
+}
+
 std::string format_value(const MessageValue& value, const ValueFormatter& values) {
     if (const auto* s = std::get_if<std::string>(&value)) return *s;
     if (const auto* d = std::get_if<Date>(&value)) return is_real_date(*d) ? values.date(*d) : to_iso(*d);

@@ -18,6 +18,15 @@ namespace carers::engine {
 // kiosk/engine sources, as it finds tr("...") in the UI. Returns its argument unchanged.
 constexpr const char* translatable(const char* english) { return english; }
 
+// A message whose words depend on a count ("{{count}} character" / "{{count}} characters"): the
+// msgid and msgid_plural of one template entry; each language picks its form by its Plural-Forms
+// (Polish three, Arabic six, Chinese one). carers-i18n finds translatable_plural("...", "...").
+struct PluralTemplate {
+    const char* one;
+    const char* other;
+};
+constexpr PluralTemplate translatable_plural(const char* one, const char* other) { return {one, other}; }
+
 // A number inside a message (a limit such as maxValue): shown with `decimals` places, grouped as
 // the language groups digits ("10,000", "10 000", "2,5").
 struct MessageNumber {
@@ -64,6 +73,9 @@ public:
 
 // British English: "1 January 1900", "10,000", "2.5", "1,000".
 const ValueFormatter& english_values();
+
+// The count that chooses a plural template's form: the first MessageCount in `args` (0 without).
+long plural_count(const MessageArgs& args);
 
 // The text of a value: words as they are, the others through `values`.
 std::string format_value(const MessageValue& value, const ValueFormatter& values);

@@ -37,7 +37,12 @@ struct Problems {
     void add(Problem p, const char* tmpl, MessageArgs args = {}) const { add(p, std::string(tmpl), std::move(args)); }
     void add(Problem p, std::string tmpl, MessageArgs args = {}) const {
         std::string message = fill_message(tmpl, args);
-        out.push_back(ValidationError{ref, p, std::move(message), 0, std::move(tmpl), std::move(args)});
+        out.push_back(ValidationError{ref, p, std::move(message), 0, std::move(tmpl), std::move(args), {}});
+    }
+    // The English form for the count in `args`; both forms kept for translation.
+    void add(Problem p, PluralTemplate tmpl, MessageArgs args) const {
+        std::string message = fill_message(plural_count(args) == 1 ? tmpl.one : tmpl.other, args);
+        out.push_back(ValidationError{ref, p, std::move(message), 0, tmpl.one, std::move(args), tmpl.other});
     }
 };
 
@@ -130,7 +135,7 @@ void check_date_value(const Item& item, const Date& d, const ValidationContext& 
     else if (problem->message.find("must be the same as") != std::string::npos)
         p = problem->in_future ? Problem::TooLarge : Problem::TooSmall;
     out.push_back(ValidationError{ref, p, problem->message, problem->parts, problem->message_template,
-                                  problem->message_args});
+                                  problem->message_args, {}});
 }
 
 }  // namespace
@@ -197,10 +202,14 @@ std::vector<ValidationError> validate_answers(const ItemRef& ref,
         if (auto* s = std::get_if<std::string>(&v)) {
             const std::size_t before = errors.size();
             if (item.max_length && utf8_length(*s) > static_cast<std::size_t>(*item.max_length))
-                problems.add(Problem::TooLong, translatable("{{label}} must be {{count}} characters or fewer"),
+                problems.add(Problem::TooLong,
+                             translatable_plural("{{label}} must be {{count}} character or fewer",
+                                                 "{{label}} must be {{count}} characters or fewer"),
                              with_label("count", MessageCount{*item.max_length}));
             if (item.min_length && utf8_length(*s) < static_cast<std::size_t>(*item.min_length))
-                problems.add(Problem::TooShort, translatable("{{label}} must be {{count}} characters or more"),
+                problems.add(Problem::TooShort,
+                             translatable_plural("{{label}} must be {{count}} character or more",
+                                                 "{{label}} must be {{count}} characters or more"),
                              with_label("count", MessageCount{*item.min_length}));
             check_text_kind(item, *s, errors, ref);
             // The kind's own message is clearer than a pattern's; report the pattern only when
@@ -226,11 +235,14 @@ std::vector<ValidationError> validate_answers(const ItemRef& ref,
         if (auto* d = std::get_if<double>(&v);
             d && item.max_decimal_places && decimal_places(*d) > *item.max_decimal_places) {
             const int places = *item.max_decimal_places;
-            problems.add(Problem::TooManyDecimals,
-                         places == 0   ? translatable("{{label}} must have no decimal places")
-                         : places == 1 ? translatable("{{label}} must have no more than 1 decimal place")
-                                       : translatable("{{label}} must have no more than {{count}} decimal places"),
-                         with_label("count", MessageCount{places}));
+            if (places == 0)
+                problems.add(Problem::TooManyDecimals, translatable("{{label}} must have no decimal places"),
+                             answer_label);
+            else
+                problems.add(Problem::TooManyDecimals,
+                             translatable_plural("{{label}} must have no more than {{count}} decimal place",
+                                                 "{{label}} must have no more than {{count}} decimal places"),
+                             with_label("count", MessageCount{places}));
         }
         if (item.min_value)
             if (auto c = compare_values(v, *item.min_value); c && *c < 0)
@@ -244,12 +256,13 @@ std::vector<ValidationError> validate_answers(const ItemRef& ref,
     if (item.repeats) {
         const int n = static_cast<int>(values.size());
         if (item.min_occurs && n < *item.min_occurs)
-            problems.add(Problem::TooFewAnswers, translatable("Select at least {{count}} answers"),
+            problems.add(Problem::TooFewAnswers,
+                         translatable_plural("Select at least {{count}} answer", "Select at least {{count}} answers"),
                          {{"count", MessageCount{*item.min_occurs}}});
         if (item.max_occurs && n > *item.max_occurs)
             problems.add(Problem::TooManyAnswers,
-                         *item.max_occurs == 1 ? translatable("Select no more than 1 answer")
-                                               : translatable("Select no more than {{count}} answers"),
+                         translatable_plural("Select no more than {{count}} answer",
+                                             "Select no more than {{count}} answers"),
                          {{"count", MessageCount{*item.max_occurs}}});
         if (n > 1)
             for (const AnswerOption& o : item.answer_options)
@@ -303,7 +316,12 @@ std::string translated_message(const ValidationError& e, const MessageTranslator
     // inside an English sentence, never "1 stycznia 1900".
     const bool translated = !t.has_text || t.has_text(e.message_template);
     const ValueFormatter& values = translated && t.values ? *t.values : english_values();
-    return fill_message(t.text(e.message_template), args, values);
+    if (e.message_template_plural.empty()) return fill_message(t.text(e.message_template), args, values);
+    const long n = plural_count(args);
+    const std::string tmpl = t.plural_text ? t.plural_text(e.message_template, e.message_template_plural, n)
+                             : n == 1      ? e.message_template
+                                           : e.message_template_plural;
+    return fill_message(tmpl, args, values);
 }
 
 }  // namespace carers::engine

@@ -52,6 +52,9 @@ struct ValidationError {
     // A form's format-message is its own template.
     std::string message_template;
     MessageArgs message_args;
+    // For a template with plural forms (translatable_plural): its msgid_plural; message_template
+    // is then the msgid, and the first MessageCount in message_args picks the form.
+    std::string message_template_plural;
 };
 
 // What validation needs from outside the form. The engine has no clock: the app passes today.
@@ -71,6 +74,8 @@ struct MessageTranslator {
     std::function<std::string(const Item& item, const std::string& suffix, const std::string& english)> form_text;
     const ValueFormatter* values = nullptr;
     std::function<bool(const std::string& english)> has_text;
+    // The form of a plural template for count n (unset: English's, "one" for 1).
+    std::function<std::string(const std::string& one, const std::string& other, long n)> plural_text;
 };
 
 // The message of `e` in the translator's language: its template translated, then filled with its

@@ -51,7 +51,7 @@ void draw_journeys(DrawContext& dc, const KioskModel& model, Intents& out) {
         const std::string title = dc.catalog.form_text(j.form_id + ":title", j.title);
         const std::string time =
             j.minutes > 0 ? fill_placeholders(dc.catalog.tr_plural("About {{n}} minute", "About {{n}} minutes", j.minutes),
-                                              {{"n", std::to_string(j.minutes)}})
+                                              {{"n", dc.count(j.minutes)}})
                           : std::string();
         if (nav_tile(dc, "form:" + j.form_id, title, time)) out.push_back({Intent::Kind::OpenForm, j.form_id});
         if (!j.summary.empty()) wrapped_text(j.summary, dc.fonts.small, p.secondary_text);

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "kiosk/engine/check_answers.h"
+#include "kiosk/ui/message_values.h"
 #include "kiosk/ui/question_view.h"
 #include "kiosk/ui/screens.h"
 
@@ -25,7 +26,7 @@ std::vector<std::string> answer_lines(const DrawContext& dc, const engine::FormS
         else if (auto* b = std::get_if<bool>(&values[i]))
             out.push_back(*b ? dc.tr("Yes") : dc.tr("No"));
         else
-            out.push_back(row.values[i]);
+            out.push_back(answer_value_text(dc.catalog, values[i], row.values[i]));
     }
     return out;
 }
@@ -65,7 +66,7 @@ Intents draw_task_list(DrawContext& dc, const engine::FormSession& session) {
     for (const auto& e : entries) done += e.status == engine::SectionStatus::Completed;
     wrapped_text(form_title(dc, session), dc.fonts.heading, p.text);
     wrapped_text(fill_placeholders(dc.tr("You have completed {{done}} of {{count}} sections."),
-                                   {{"done", std::to_string(done)}, {"count", std::to_string(entries.size())}}),
+                                   {{"done", dc.count(done)}, {"count", dc.count(static_cast<long>(entries.size()))}}),
                  dc.fonts.body, p.text);
     wrapped_text(dc.tr("You can do them in any order, and come back to change them."), dc.fonts.body, p.secondary_text);
     for (const auto& e : entries) {
@@ -90,7 +91,7 @@ Intents draw_add_another(DrawContext& dc, const engine::FormSession& session, co
     const std::string what = item_text(dc, session, *r.group);
     wrapped_text(what, dc.fonts.heading, p.text);
     wrapped_text(fill_placeholders(dc.catalog.tr_plural("You have added {{n}}.", "You have added {{n}}.", r.count),
-                                   {{"n", std::to_string(r.count)}}),
+                                   {{"n", dc.count(r.count)}}),
                  dc.fonts.body, p.text);
     for (int i = 0; i < r.count; ++i) {
         const std::string label = i < static_cast<int>(r.labels.size()) ? r.labels[static_cast<std::size_t>(i)]
@@ -110,7 +111,7 @@ Intents draw_add_another(DrawContext& dc, const engine::FormSession& session, co
         if (start_button(dc, "add-another:" + r.group->link_id, dc.tr("Add another"), ButtonStyle::Secondary, m.px(60)))
             out.push_back({Intent::Kind::AddAnother});
     } else if (r.max) {
-        wrapped_text(fill_placeholders(dc.tr("You can add up to {{max}}."), {{"max", std::to_string(*r.max)}}), dc.fonts.body,
+        wrapped_text(fill_placeholders(dc.tr("You can add up to {{max}}."), {{"max", dc.count(*r.max)}}), dc.fonts.body,
                      p.secondary_text);
     }
     return out;

@@ -33,6 +33,13 @@ class LanguageValues final : public engine::ValueFormatter {
 std::string message_in_language(const i18n::Catalog& catalog, const std::string& form_id,
                                 const engine::ValidationError& e);
 
+// An answer's value as "Check your answers" shows it: a date ("3 marca 1950") and a decimal
+// ("2,5") written the language's way; anything else as `english` (the engine's display text).
+// Whole numbers stay as typed (digits, no grouping): an integer answer may be a year or a number
+// the carer will compare with a letter.
+std::string answer_value_text(const i18n::Catalog& catalog, const engine::AnswerValue& value,
+                              const std::string& english);
+
 // A count for a sentence ("{{n}} days"), written the language's way.
 inline std::string count_text(const i18n::Catalog& catalog, long n) {
     return catalog.values().count(n);

@@ -308,7 +308,7 @@ Intents draw_question_page(DrawContext& dc, const engine::FormSession& session, 
 
     if (!session.complete() && page.has_questions) {
         wrapped_text(fill_placeholders(dc.tr("Question {{n}} of {{count}}"),
-                                       {{"n", std::to_string(page.number)}, {"count", std::to_string(page.count)}}),
+                                       {{"n", dc.count(page.number)}, {"count", dc.count(page.count)}}),
                      dc.fonts.small, p.secondary_text);
     }
     draw_error_summary(dc, session, state);

@@ -28,14 +28,14 @@ Intents draw_staff_entry_screen(DrawContext& dc, const KioskModel& model, UiStat
         wrapped_text(fill_placeholders(dc.catalog.tr_plural("That PIN is not right. {{n}} try left before staff entry is locked.",
                                                             "That PIN is not right. {{n}} tries left before staff entry is locked.",
                                                             e.tries_left),
-                                       {{"n", std::to_string(e.tries_left)}}),
+                                       {{"n", dc.count(e.tries_left)}}),
                      dc.fonts.body, p.error);
         break;
     case StaffEntryModel::Status::Locked:
         wrapped_text(fill_placeholders(dc.catalog.tr_plural("Too many wrong PINs. Staff entry is locked for {{n}} more minute.",
                                                             "Too many wrong PINs. Staff entry is locked for {{n}} more minutes.",
                                                             e.locked_minutes),
-                                       {{"n", std::to_string(e.locked_minutes)}}),
+                                       {{"n", dc.count(e.locked_minutes)}}),
                      dc.fonts.body, p.error);
         break;
     case StaffEntryModel::Status::NoPin:

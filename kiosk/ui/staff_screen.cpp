@@ -48,8 +48,8 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
     state.page_key = "staff";
     begin_scroll_page(dc, "staff", ImGui::GetContentRegionAvail().y - bottom, state.scroll, reset);
     wrapped_text(dc.tr("Staff"), dc.fonts.heading, p.text);
-    fact(dc, dc.tr("Submissions waiting to be sent"), std::to_string(s.waiting));
-    fact(dc, dc.tr("Submissions sent to the Carers Centre"), std::to_string(s.sent));
+    fact(dc, dc.tr("Submissions waiting to be sent"), dc.count(s.waiting));
+    fact(dc, dc.tr("Submissions sent to the Carers Centre"), dc.count(s.sent));
     fact(dc, dc.tr("Last successful sync"), s.last_sync.empty() ? dc.tr("Never") : s.last_sync);
     fact(dc, dc.tr("Next automatic sync"),
          !s.auto_sync             ? dc.tr("Automatic sync is off: only Sync now sends.")
@@ -101,7 +101,7 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
     }
     for (const TranslationCoverage& t : s.translations) {
         std::string value = fill_placeholders(dc.tr("{{translated}} of {{total}} strings translated"),
-                                              {{"translated", std::to_string(t.translated)}, {"total", std::to_string(t.total)}});
+                                              {{"translated", dc.count(t.translated)}, {"total", dc.count(t.total)}});
         if (!t.status.empty()) value += " (" + t.status + ")";
         fact(dc, t.language, value);
         const std::size_t missing = t.total - t.translated;
@@ -109,7 +109,7 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
         const long n = static_cast<long>(missing);
         wrapped_text(fill_placeholders(dc.catalog.tr_plural("{{n}} string is shown in English until it is translated, for example:",
                                                             "{{n}} strings are shown in English until they are translated, for example:", n),
-                                       {{"n", std::to_string(n)}}),
+                                       {{"n", dc.count(n)}}),
                      dc.fonts.body, p.text);
         for (const std::string& e : t.examples) wrapped_text("\u201c" + e + "\u201d", dc.fonts.small, p.secondary_text);
     }

@@ -40,6 +40,8 @@ struct DrawContext {
     FrameTiming* timing = nullptr;
 
     const std::string& tr(std::string_view english) const { return catalog.tr(english); }
+    // A count inside a sentence, written the language's way ("10,000", "10 000"; issue 7).
+    std::string count(long n) const { return catalog.values().count(n); }
     // Arabic: the layout is mirrored (text, markers and button rows start at the right).
     bool right_to_left() const { return catalog.language().right_to_left; }
     double now() const { return timing ? timing->now : 0; }

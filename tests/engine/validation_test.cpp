@@ -27,7 +27,8 @@ std::vector<std::string> messages(const json& item, std::vector<AnswerValue> val
         for (const auto& e : s.errors()) {
             // Every message can be translated: it is its template filled with its values.
             CHECK_FALSE(e.message_template.empty());
-            CHECK(fill_message(e.message_template, e.message_args) == e.message);
+            const bool other = !e.message_template_plural.empty() && plural_count(e.message_args) != 1;
+            CHECK(fill_message(other ? e.message_template_plural : e.message_template, e.message_args) == e.message);
             out.push_back(e.message);
         }
     return out;
@@ -289,6 +290,31 @@ TEST_CASE("dates, numbers and counts reach the view typed, for its language to f
     const auto length = only_error(question("t", "string", {{"maxLength", 3}}), std::string("four"));
     CHECK(length.message_args.back() == MessageArg{"count", MessageCount{3}});
     CHECK(marked(length) == "Answer must be count(3) characters or fewer");
+}
+
+TEST_CASE("a count's message keeps both English forms, for each language to choose its own") {
+    const auto three = only_error(question("t", "string", {{"maxLength", 3}}), std::string("four"));
+    CHECK(three.message == "Answer must be 3 characters or fewer");
+    CHECK(three.message_template == "{{label}} must be {{count}} character or fewer");
+    CHECK(three.message_template_plural == "{{label}} must be {{count}} characters or fewer");
+    const auto one = only_error(question("t", "string", {{"maxLength", 1}}), std::string("no"));
+    CHECK(one.message == "Answer must be 1 character or fewer");
+
+    // A language with three forms (Polish-like: 1, 2-4, 5+) gets the count to choose by.
+    MessageTranslator t;
+    t.text = [](const std::string& en) { return en; };
+    t.form_text = [](const Item&, const std::string&, const std::string& en) { return en; };
+    t.plural_text = [](const std::string&, const std::string&, long n) {
+        return std::string(n == 1 ? "form one: {{count}}" : n % 10 >= 2 && n % 10 <= 4 ? "form few: {{count}}" : "form many: {{count}}");
+    };
+    CHECK(translated_message(three, t) == "form few: 3");
+    CHECK(translated_message(one, t) == "form one: 1");
+    const auto answers = only_error(question("c", "choice", {{"repeats", true},
+                                                             {"answerOption", {{{"valueCoding", test::coding("a")}}}},
+                                                             {"extension", {ext("questionnaire-minOccurs", "Integer", 5)}}}),
+                                    test::code("a"));
+    CHECK(answers.message == "Select at least 5 answers");
+    CHECK(translated_message(answers, t) == "form many: 5");
 }
 
 TEST_CASE("a message with no translation keeps English values in its English words") {

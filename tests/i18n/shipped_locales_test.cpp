@@ -108,6 +108,8 @@ TEST_CASE("every plural string has each of its language's plural forms, and keep
                 const std::string& text = c.tr_plural(e.msgid, e.msgid_plural, n);
                 CHECK_FALSE(text.empty());
                 if (e.msgid.find(counted) != std::string::npos) CHECK(text.find(counted) != std::string::npos);
+                // The engine's plural messages: the count and the label are never lost.
+                for (const std::string& p : placeholders(e.msgid_plural)) CHECK(text.find(p) != std::string::npos);
                 seen.insert(text);
             }
             CHECK(static_cast<int>(seen.size()) <= forms);

@@ -72,6 +72,17 @@ TEST_CASE("tr_plural gives a msgid and a msgid_plural") {
     CHECK(s.strings[0].msgid_plural == "{{n}} questions left");
 }
 
+TEST_CASE("translatable_plural marks an engine message with plural forms") {
+    auto s = scan_source(R"cpp(
+        constexpr PluralTemplate translatable_plural(const char* one, const char* other) { return {one, other}; }
+        add(Problem::TooLong, translatable_plural("{{count}} character or fewer", "{{count}} characters or fewer"), n);
+    )cpp");
+    REQUIRE(s.strings.size() == 1);
+    CHECK(s.strings[0].msgid == "{{count}} character or fewer");
+    CHECK(s.strings[0].msgid_plural == "{{count}} characters or fewer");
+    CHECK(s.dynamic_calls.empty());
+}
+
 TEST_CASE("calls with text that is not a literal are listed, declarations are not") {
     auto s = scan_source(R"cpp(
         const std::string& tr(std::string_view english) const;

@@ -28,7 +28,8 @@ json limit(const char* name, const char* type, json value) {
 // The one message of a question `type` with `extensions`, answered with `answer`, in `code`'s
 // language (through the shipped PO file and ICU).
 std::string message(const std::string& code, const char* type, json extensions,
-                    engine::AnswerValue answer, const i18n::Catalog* catalog = nullptr) {
+                    engine::AnswerValue answer, const i18n::Catalog* catalog = nullptr,
+                    int max_length = 0) {
     json q = {{"resourceType", "Questionnaire"},
               {"url", "https://carers-kiosk.example.org/fhir/Questionnaire/test"},
               {"version", "1"},
@@ -36,6 +37,7 @@ std::string message(const std::string& code, const char* type, json extensions,
               {"item",
                {{{"linkId", "q"}, {"type", type}, {"text", "Question"}, {"extension", extensions}},
                 {{"linkId", "after"}, {"type", "string"}, {"text", "After"}}}}};
+    if (max_length > 0) q["item"][0]["maxLength"] = max_length;
     auto parsed = engine::parse_questionnaire(q.dump());
     REQUIRE(parsed.ok());
     engine::FormSession s(parsed.value());
@@ -98,6 +100,28 @@ TEST_CASE("Chinese messages write dates with year, month and day characters") {
     CHECK(contains(decimal_message("zh_CN"), "2.5"));
 }
 
+TEST_CASE("a count inside a translated message takes the language's plural form") {
+    auto too_long = [](const std::string& code, int max) {
+        return message(code, "string", json::array(), std::string(static_cast<std::size_t>(max) + 1, 'x'),
+                       nullptr, max);
+    };
+    CHECK(too_long("en", 1) == "Answer must be 1 character or fewer");
+    CHECK(too_long("en", 3) == "Answer must be 3 characters or fewer");
+    CHECK(too_long("en", 1000) == "Answer must be 1,000 characters or fewer");
+    // Polish: 1 znak, 2-4 znaki, 5+ znaków (and 22 znaki, 25 znaków); 12 000 grouped.
+    CHECK(too_long("pl", 1) == "Odpowiedź: najwyżej 1 znak");
+    CHECK(too_long("pl", 3) == "Odpowiedź: najwyżej 3 znaki");
+    CHECK(too_long("pl", 5) == "Odpowiedź: najwyżej 5 znaków");
+    CHECK(too_long("pl", 22) == "Odpowiedź: najwyżej 22 znaki");
+    CHECK(too_long("pl", 12000) == "Odpowiedź: najwyżej 12\u00a0000 znaków");
+    // Arabic: two (dual), 3-10 (plural), 11-99 (singular accusative), 100+ (singular).
+    CHECK(contains(too_long("ar", 2), "\u062d\u0631\u0641\u064a\u0646"));           // حرفين
+    CHECK(contains(too_long("ar", 5), "5 \u0623\u062d\u0631\u0641"));               // 5 أحرف
+    CHECK(contains(too_long("ar", 60), "60 \u062d\u0631\u0641\u064b\u0627"));      // 60 حرفًا
+    CHECK(contains(too_long("ar", 1000), "1,000 \u062d\u0631\u0641"));
+    CHECK(too_long("zh_CN", 1000) == "\u7b54\u6848\u4e0d\u80fd\u8d85\u8fc7 1,000 \u4e2a\u5b57\u7b26");
+}
+
 TEST_CASE("every shipped language translates the sentence around the value") {
     for (const char* code : {"pl", "ar", "zh_CN"}) {
         INFO(code);
@@ -126,4 +150,15 @@ TEST_CASE("dates before the Gregorian switch and far in the future are written a
     CHECK(en.date(9999, 12, 31) == "31 December 9999");
     CHECK(en.icu_locale() == "en_GB");
     CHECK(i18n::LocaleValues("ar").icu_locale() == "ar@numbers=latn");
+}
+
+TEST_CASE("Check your answers shows a date and a decimal the language's way, whole numbers as typed") {
+    const engine::AnswerValue birthday = engine::Date{1950, 3, 3};
+    CHECK(ui::answer_value_text(shipped().get("en"), birthday, "3 March 1950") == "3 March 1950");
+    CHECK(ui::answer_value_text(shipped().get("pl"), birthday, "3 March 1950") == "3 marca 1950");
+    CHECK(ui::answer_value_text(shipped().get("zh_CN"), birthday, "3 March 1950") == "1950\u5e743\u67083\u65e5");
+    CHECK(contains(ui::answer_value_text(shipped().get("ar"), birthday, "3 March 1950"), "\u0645\u0627\u0631\u0633"));  // مارس
+    CHECK(ui::answer_value_text(shipped().get("pl"), 2.5, "2.5") == "2,5");
+    CHECK(ui::answer_value_text(shipped().get("pl"), std::int64_t{1980}, "1980") == "1980");
+    CHECK(ui::answer_value_text(shipped().get("pl"), engine::Date{1950, 2, 31}, "1950-02-31") == "1950-02-31");
 }

@@ -203,11 +203,12 @@ private:
             return;
         }
         SourceString found{*first, {}, line};
-        if (name == "tr_plural") {
+        if (name == "tr_plural" || name == "translatable_plural") {
             if (!expect(',')) return;
             auto second = joined_literals();
             if (!second) {
-                out_.dynamic_calls.push_back(std::to_string(line) + ": tr_plural with a non-literal plural");
+                out_.dynamic_calls.push_back(std::to_string(line) + ": " + std::string(name) +
+                                             " with a non-literal plural");
                 return;
             }
             found.msgid_plural = *second;

@@ -1,5 +1,5 @@
 // Finding the translatable strings in C++ sources: the literal arguments of tr("..."),
-// tr_plural("...", "...", n) and translatable("...") calls (DrawContext::tr, dc.tr, catalog.tr,
+// tr_plural("...", "...", n), translatable("...") and translatable_plural("...", "...") calls (DrawContext::tr, dc.tr, catalog.tr,
 // ...). A small C++ lexer, not a regex: comments, raw strings, character literals and digit
 // separators are skipped, adjacent literals are joined, escapes (including \u) are decoded.
 #pragma once
@@ -12,7 +12,7 @@ namespace carers::i18n_tools {
 
 struct SourceString {
     std::string msgid;
-    std::string msgid_plural;  // tr_plural only
+    std::string msgid_plural;  // tr_plural and translatable_plural only
     int line = 0;
 };
 
@@ -24,7 +24,7 @@ struct SourceScan {
 };
 
 // The function names that mark translatable strings.
-inline constexpr std::string_view keywords[] = {"tr", "tr_plural", "translatable"};
+inline constexpr std::string_view keywords[] = {"tr", "tr_plural", "translatable", "translatable_plural"};
 
 SourceScan scan_source(std::string_view cpp_text);
 
