@@ -59,9 +59,11 @@ Result<void> VoiceSynth::synthesize(std::string_view text, const std::string& vo
     // Slightly slower than espeak-ng's default 175 words a minute: easier to follow.
     espeak_SetParameter(espeakRATE, 150, 0);
     const std::string copy(text);  // espeak-ng wants a terminated string
+    // SSML lets one text change voice part-way (<voice name="pl">Polski</voice>).
+    const unsigned flags = espeakCHARS_UTF8 | (text.rfind("<speak>", 0) == 0 ? espeakSSML : 0u);
     current_sink = &sink;
     espeak_ng_STATUS status =
-        espeak_ng_Synthesize(copy.c_str(), copy.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, nullptr);
+        espeak_ng_Synthesize(copy.c_str(), copy.size() + 1, 0, POS_CHARACTER, 0, flags, nullptr, nullptr);
     current_sink = nullptr;
     if (status != ENS_OK && status != ENS_SPEECH_STOPPED) return make_error("Speech could not be made for this text.");
     return {};

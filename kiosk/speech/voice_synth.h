@@ -27,6 +27,8 @@ public:
     bool has_voice(const std::string& voice);
 
     // Speaks `text` (UTF-8) in `voice`, handing each block of samples to `sink` as it is made.
+    // A text that starts with "<speak>" is SSML (its &, < and > escaped): a part in
+    // <voice name="pl">...</voice> is read in that voice, then `voice` carries on.
     // `sink` returns false to stop early (then the result is still success). Refuses an unknown
     // voice. Blocks until done: call it off the UI thread.
     Result<void> synthesize(std::string_view text, const std::string& voice,

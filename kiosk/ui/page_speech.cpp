@@ -56,7 +56,7 @@ std::string home_speech(const KioskModel& model, const i18n::Catalog& catalog) {
             add_line(out, catalog.form_text(j.form_id + ":title", j.title));
             if (j.minutes > 0)
                 add_line(out, fill_placeholders(catalog.tr_plural("About {{n}} minute", "About {{n}} minutes", j.minutes),
-                                                {{"n", std::to_string(j.minutes)}}));
+                                                {{"n", catalog.values().count(j.minutes)}}));
             add_line(out, j.summary);
         }
     if (model.can_continue_saved) {
@@ -79,20 +79,46 @@ std::string home_speech(const KioskModel& model, const i18n::Catalog& catalog) {
     return out;
 }
 
-// The same strings start_screen.cpp shows.
-std::string start_speech(const KioskModel& model, const i18n::Catalog& catalog) {
+std::string xml_escaped(const std::string& text) {
     std::string out;
-    add_line(out, catalog.tr("Choose your language"));
-    for (const i18n::Catalog* c : model.languages)
-        if (c) add_line(out, c->language().native_name);
-    add_line(out, catalog.tr("Text size"));
-    add_line(out, catalog.tr("Standard"));
-    add_line(out, catalog.tr("Large"));
-    add_line(out, catalog.tr("Very large"));
-    add_line(out, catalog.tr("Display"));
-    add_line(out, catalog.tr("High contrast: yellow and white on black"));
-    if (model.display.read_aloud_available) add_line(out, catalog.tr("Read the screen aloud"));
+    out.reserve(text.size());
+    for (char c : text) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else if (c == '"') out += "&quot;";
+        else out += c;
+    }
     return out;
+}
+
+// The same strings start_screen.cpp shows. Each language's name is read in that language's own
+// voice, so a person who does not read the current language hears their own (SSML: see
+// speech/voice_synth.h); the rest in the person's language.
+std::string start_speech(const KioskModel& model, const i18n::Catalog& catalog) {
+    std::string out = "<speak>";
+    auto line = [&out](const std::string& text) {
+        std::string one;
+        add_line(one, text);
+        out += xml_escaped(one);
+    };
+    line(catalog.tr("Choose your language"));
+    for (const i18n::Catalog* c : model.languages)
+        if (c) {
+            std::string name;
+            add_line(name, c->language().native_name);
+            const i18n::Language& l = c->language();
+            out += "<voice name=\"" + xml_escaped(l.speech_voice.empty() ? l.code : l.speech_voice) + "\">" +
+                   xml_escaped(name) + "</voice>";
+        }
+    line(catalog.tr("Text size"));
+    line(catalog.tr("Standard"));
+    line(catalog.tr("Large"));
+    line(catalog.tr("Very large"));
+    line(catalog.tr("Display"));
+    line(catalog.tr("High contrast: yellow and white on black"));
+    if (model.display.read_aloud_available) line(catalog.tr("Read the screen aloud"));
+    return out + "</speak>";
 }
 
 // The same strings save_for_later_screen.cpp shows; never the word being typed.

@@ -21,8 +21,8 @@ std::string page_speech(const engine::FormSession& session, const i18n::Catalog&
 // you: the centre's name, phone, email, web address and opening hours) and on the start screen
 // (the language, text size and display choices, as shown), on "Save and come back later" (the
 // code spelled out once it is saved, never the word) and "Continue a saved form" (with what the
-// store answered). Empty on any other screen. The other
-// languages' names are read in the current language's voice.
+// store answered). Empty on any other screen. On the start screen each language's name is read
+// in that language's own voice: the text is SSML ("<speak>…<voice name=\"pl\">Polski.</voice>…").
 std::string screen_speech(const KioskModel& model, const i18n::Catalog& catalog);
 
 }  // namespace carers::ui

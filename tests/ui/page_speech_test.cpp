@@ -61,3 +61,23 @@ TEST_CASE("Listen fills the venue's details into what it reads") {
     s.next();
     CHECK(ui::page_speech(s, i18n::Catalog(), {{"centre.phone", "0151 496 0000"}}) == "Phone 0151 496 0000 for help.\n");
 }
+
+TEST_CASE("Listen on the start screen reads each language's name in that language's own voice") {
+    const i18n::Catalog english;
+    const i18n::Catalog polish(i18n::Language{"pl", "Polski", "Polish", false, true, "draft", "pl"});
+    const i18n::Catalog arabic(i18n::Language{"ar", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629", "Arabic", true, true, "draft", "ar"});
+    const i18n::Catalog chinese(i18n::Language{"zh_CN", "\u4e2d\u6587", "Chinese", false, true, "draft", "cmn"});
+    ui::KioskModel model;
+    model.screen = ui::Screen::Start;
+    model.languages = {&english, &polish, &arabic, &chinese};
+    const std::string said = ui::screen_speech(model, english);
+    INFO(said);
+    CHECK(said.rfind("<speak>Choose your language.\n", 0) == 0);
+    CHECK(said.find("<voice name=\"en\">English.\n</voice>") != std::string::npos);
+    CHECK(said.find("<voice name=\"pl\">Polski.\n</voice>") != std::string::npos);
+    CHECK(said.find("<voice name=\"ar\">\u0627\u0644\u0639\u0631\u0628\u064a\u0629\n</voice>") != std::string::npos);
+    CHECK(said.find("<voice name=\"cmn\">\u4e2d\u6587\n</voice>") != std::string::npos);
+    CHECK(said.find("High contrast: yellow and white on black.\n") != std::string::npos);
+    CHECK(said.size() >= 8);
+    CHECK(said.compare(said.size() - 8, 8, "</speak>") == 0);
+}
