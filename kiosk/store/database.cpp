@@ -170,6 +170,10 @@ Result<void> Database::configure(const SecretKey& key, const OpenOptions& option
                           "PRAGMA temp_store = MEMORY", "PRAGMA foreign_keys = ON"})
         if (auto r = exec(p); !r) return r;
     sqlite3_busy_timeout(db_, options.busy_timeout_ms);
+    // Replaces SQLite's automatic checkpoint, which ran inside every ~1000th page's commit: a
+    // submit of 6 pages met one every ~160 submits (several ms, the slowest 1% of submits).
+    wal_backstop_pages_ = options.wal_backstop_pages;
+    sqlite3_wal_hook(db_, &Database::on_wal_commit, this);
     return {};
 }
 
@@ -244,10 +248,28 @@ Result<void> Database::rekey(const SecretKey& new_key) {
 
 Result<std::vector<std::string>> Database::cipher_problems() { return pragma_rows("PRAGMA cipher_integrity_check"); }
 
+int Database::on_wal_commit(void* self, sqlite3* db, const char* name, int pages) {
+    auto* me = static_cast<Database*>(self);
+    me->wal_pages_ = pages;
+    if (pages >= me->wal_backstop_pages_ &&
+        sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK)
+        me->wal_pages_ = 0;
+    return SQLITE_OK;  // the commit is durable whether or not the checkpoint ran
+}
+
+Result<bool> Database::checkpoint_if_over(int pages) {
+    if (wal_pages_ < pages) return false;
+    if (sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) != SQLITE_OK)
+        return make_error(last_error());
+    wal_pages_ = 0;
+    return true;
+}
+
 Result<void> Database::checkpoint() {
     int log = 0, done = 0;
     int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
     if (rc != SQLITE_OK) return make_error(last_error());
+    wal_pages_ = 0;
     return {};
 }
 

@@ -44,6 +44,11 @@ struct OpenOptions {
     // with Debian's SQLCipher (no lookaside) it made every allocation SQLite makes an mlock and a
     // wiping munlock. SQLCipher wipes its own key material either way.
     bool memory_security = false;
+    // Commits never wait for a checkpoint below this many pages in the -wal file: the app moves
+    // the WAL into the database when idle (checkpoint_if_over, from LocalStore::purge_if_due).
+    // Past it (a program that never idles) the commit that crosses it checkpoints, as SQLite's
+    // automatic checkpoint (at 1000) did for every program.
+    int wal_backstop_pages = 10000;
 };
 
 class Database {
@@ -102,6 +107,13 @@ public:
     Result<std::vector<std::string>> integrity_problems(bool full = true);
     // SQLCipher's check of every page's HMAC: an empty list means no page was altered.
     Result<std::vector<std::string>> cipher_problems();
+    // Pages in the -wal file after this connection's last commit (0 after a checkpoint here).
+    int wal_pages() const { return wal_pages_; }
+    // When the -wal file holds `pages` or more: copies it into the database without waiting for
+    // other connections (a passive checkpoint), so the next commit starts the WAL again. For idle
+    // time: commits do not checkpoint (OpenOptions::wal_backstop_pages), so that a carer never
+    // waits for one after "Send". Returns whether it ran.
+    Result<bool> checkpoint_if_over(int pages = 1000);
     // Re-encrypts every page under `new_key` in one commit (SQLCipher's rekey; key_rotation.h).
     Result<void> rekey(const SecretKey& new_key);
     // Copies the WAL into the database and truncates the WAL, so pages removed with
@@ -123,6 +135,7 @@ private:
     Result<void> configure(const SecretKey& key, const OpenOptions& options);
     Result<void> migrate(const OpenOptions& options);
     Result<std::vector<std::string>> pragma_rows(const char* pragma);
+    static int on_wal_commit(void* self, sqlite3* db, const char* name, int pages);
 
     struct CachedStatement {
         sqlite3_stmt* stmt = nullptr;
@@ -136,6 +149,8 @@ private:
     bool key_proven_ = false;  // the first page decrypted: later "not a database" means damage
     SecretKey field_key_;
     bool has_field_key_ = false;
+    int wal_pages_ = 0;
+    int wal_backstop_pages_ = 10000;
 };
 
 // A prepared statement. Bind with 1-based indices; step() is true while rows come back.

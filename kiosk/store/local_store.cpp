@@ -84,6 +84,8 @@ StoreResult<void> LocalStore::change_key(const PassphraseProvider& choose_new, s
 }
 
 StoreResult<std::optional<PurgeCounts>> LocalStore::purge_if_due(std::int64_t now) {
+    // Idle time: move a grown -wal file into the database here, not in a carer's commit.
+    if (auto c = db_->checkpoint_if_over(); !c) return db_->failure(c.message());
     if (now >= last_purge_ && now - last_purge_ < options_.purge_interval_seconds) return std::optional<PurgeCounts>();
     auto counts = purge_expired(now);
     if (!counts) return counts.store_error();

@@ -76,7 +76,8 @@ public:
     StoreResult<PurgeCounts> purge_expired(std::int64_t now);
     // For the app's idle loop: purges when StoreOptions::purge_interval_seconds (an hour) has
     // passed since the last purge (open purges too), or when the clock went back; otherwise does
-    // nothing and returns nullopt. Cheap to call every frame.
+    // nothing and returns nullopt. Cheap to call every frame. Also moves the -wal file into the
+    // database once it holds 1000 pages (Database::checkpoint_if_over), which commits no longer do.
     StoreResult<std::optional<PurgeCounts>> purge_if_due(std::int64_t now);
 
 private:
