@@ -98,7 +98,10 @@ Result<void> seal_rows_left_in_clear(Database& db) {
     if (auto r = db.exec("PRAGMA cipher_memory_security = ON"); !r) return r;
     const SecretKey& key = *db.field_key();
     auto r = db.transaction([&]() -> Result<void> {
-        if (*drafts > 0) {
+        // Another connection may have sealed them since they were counted.
+        auto still = count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'personal_draft_unsealed'");
+        if (!still) return still.error();
+        if (*drafts > 0 && *still > 0) {
             auto old = db.prepare("SELECT form_url, draft, started_at, updated_at FROM personal_draft_unsealed");
             auto put = db.prepare("INSERT INTO personal_draft (form_url, sealed, started_at, updated_at) VALUES (?, ?, ?, ?)");
             if (!old) return old.error();
@@ -164,19 +167,34 @@ Result<std::string> open_field(const SecretKey& key, const std::vector<std::uint
 
 Result<void> load_field_key(Database& db, const SecretKey& database_key) {
     SecretKey field;
-    auto mine = unwrap(db, database_key, field);
-    if (!mine) return mine.error();
-    if (*mine) {
-        // A key change finished or undone leaves a wrap under the key the database no longer takes.
-        auto st = db.prepare("DELETE FROM field_key WHERE rowid <> ?");
-        if (!st) return st.error();
-        if (auto run = st->bind(1, **mine).run(); !run) return run;
-    } else {
+    // The usual case, one wrap that opens: read only, no write lock taken at open.
+    auto all = wraps(db);
+    if (!all) return all.error();
+    if (all->size() == 1) {
+        auto mine = unwrap(db, database_key, field);
+        if (!mine) return mine.error();
+        if (*mine) {
+            db.set_field_key(field);
+            return seal_rows_left_in_clear(db);
+        }
+    }
+    // Otherwise in one transaction (BEGIN IMMEDIATE): two connections opening a new database at
+    // once must not both make a field key.
+    auto r = db.transaction([&]() -> Result<void> {
+        auto mine = unwrap(db, database_key, field);
+        if (!mine) return mine.error();
+        if (*mine) {
+            // A key change finished or undone leaves a wrap under the key the database no longer takes.
+            auto st = db.prepare("DELETE FROM field_key WHERE rowid <> ?");
+            if (!st) return st.error();
+            return st->bind(1, **mine).run();
+        }
         field = SecretKey::random();
         auto st = db.prepare("INSERT INTO field_key (wrapped) VALUES (?)");
         if (!st) return st.error();
-        if (auto run = st->bind_blob(1, wrap(field, database_key)).run(); !run) return run;
-    }
+        return st->bind_blob(1, wrap(field, database_key)).run();
+    });
+    if (!r) return r;
     db.set_field_key(field);
     return seal_rows_left_in_clear(db);
 }
