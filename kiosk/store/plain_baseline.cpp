@@ -11,7 +11,7 @@ Result<std::unique_ptr<PlainBaseline>> PlainBaseline::open(const std::filesystem
     int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     std::unique_ptr<PlainBaseline> db(new PlainBaseline(raw));
     if (rc != SQLITE_OK) return make_error("Cannot open the baseline file " + path.string() + ".");
-    for (const char* sql : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
+    for (const char* sql : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA wal_autocheckpoint = 0",
                             "CREATE TABLE IF NOT EXISTS plain (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, "
                             "bytes BLOB NOT NULL)"})
         if (auto r = db->exec(sql); !r) return r.error();
@@ -22,6 +22,13 @@ Result<std::unique_ptr<PlainBaseline>> PlainBaseline::open(const std::filesystem
                std::string(reinterpret_cast<const char*>(sqlite3_column_text(mode, 0))) == "wal";
     sqlite3_finalize(mode);
     if (!wal) return make_error("The baseline file " + path.string() + " could not be put in WAL mode.");
+    sqlite3_wal_hook(
+        raw,
+        [](void* self, sqlite3*, const char*, int pages) {
+            static_cast<PlainBaseline*>(self)->wal_pages_ = pages;
+            return SQLITE_OK;
+        },
+        db.get());
     for (auto [sql, st] : {std::pair{"BEGIN IMMEDIATE", &db->begin_},
                            std::pair{"INSERT INTO plain (id, created_at, bytes) VALUES (?, ?, ?)", &db->insert_},
                            std::pair{"COMMIT", &db->commit_}})
@@ -60,6 +67,14 @@ Result<void> PlainBaseline::insert(const std::string& id, const std::string& byt
         return inserted;
     }
     return run(commit_);
+}
+
+Result<bool> PlainBaseline::checkpoint_if_over(int pages) {
+    if (wal_pages_ < pages) return false;
+    if (sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) != SQLITE_OK)
+        return make_error(sqlite3_errmsg(db_));
+    wal_pages_ = 0;
+    return true;
 }
 
 bool PlainBaseline::is_plain_sqlite_file(const std::filesystem::path& path) {

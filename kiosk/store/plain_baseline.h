@@ -29,6 +29,10 @@ public:
 
     // BEGIN IMMEDIATE; INSERT (id, bytes); COMMIT — with statements prepared once.
     Result<void> insert(const std::string& id, const std::string& bytes, std::int64_t now);
+    // The store never checkpoints inside a commit (its idle loop does, see Database::
+    // checkpoint_if_over); the baseline is given the same: no automatic checkpoint, and this,
+    // called untimed between inserts, moves the WAL into the file once it holds `pages` pages.
+    Result<bool> checkpoint_if_over(int pages = 1000);
     // Whether the file at `path` is really unencrypted (it starts with "SQLite format 3").
     static bool is_plain_sqlite_file(const std::filesystem::path& path);
 
@@ -41,6 +45,7 @@ private:
     sqlite3_stmt* begin_ = nullptr;
     sqlite3_stmt* insert_ = nullptr;
     sqlite3_stmt* commit_ = nullptr;
+    int wal_pages_ = 0;
 };
 
 }  // namespace carers::store

@@ -9,7 +9,9 @@
 //    project never links libsqlite3) with the same durability (WAL, synchronous=FULL, one
 //    transaction each), interleaved in blocks of 100 with (1) in the same run, in the same folder.
 //    The baseline runs in a child process forked before the store opens: SQLCipher's memory
-//    security is process-wide, and would otherwise tax the baseline's allocations too.
+//    security is process-wide, and would otherwise tax the baseline's allocations too. Its WAL
+//    checkpoints are treated as the store's: not inside a commit, run untimed after an insert
+//    once the WAL holds 1,000 pages, their CPU added to its "all in" total.
 //    Target: submit / plain under 2. Both also print their CPU time per write (this thread's,
 //    user + system): on a machine whose disk others are busy with, the latencies measure the
 //    queue more than the store, and the CPU times still compare the two.
@@ -141,12 +143,14 @@ public:
         waitpid(pid_, &status, 0);
     }
 
-    // Inserts docs[first .. first + block) in the child; appends their timings.
-    void run_block(int first, std::vector<Timed>& out) {
-        std::vector<Timed> got(static_cast<std::size_t>(block_));
+    // Inserts docs[first .. first + block) in the child; appends their timings, and the block's
+    // checkpoints (wall: the slowest, cpu: their sum) to `checkpoints`.
+    void run_block(int first, std::vector<Timed>& out, std::vector<Timed>& checkpoints) {
+        std::vector<Timed> got(static_cast<std::size_t>(block_) + 1);
         if (!write_all(ask_, &first, sizeof first) || !read_all(answer_, got.data(), got.size() * sizeof(Timed)))
             die("the baseline process failed (see its message above)");
-        out.insert(out.end(), got.begin(), got.end());
+        out.insert(out.end(), got.begin(), got.end() - 1);
+        if (got.back().cpu_ms > 0) checkpoints.push_back(got.back());
     }
 
 private:
@@ -156,11 +160,21 @@ private:
         int first = 0;
         while (read_all(ask, &first, sizeof first)) {
             std::vector<Timed> t;
-            for (int i = first; i < first + block_; ++i)
+            Timed checkpoints{};
+            for (int i = first; i < first + block_; ++i) {
                 t.push_back(time_write([&] {
                     if (auto r = plain.value()->insert(random_uuid(), docs[static_cast<std::size_t>(i)], 1'700'000'000 + i); !r)
                         die(r.message());
                 }));
+                bool ran = false;
+                auto c = time_write([&] {
+                    auto r = plain.value()->checkpoint_if_over();
+                    if (!r) die(r.message());
+                    ran = *r;
+                });
+                if (ran) checkpoints.wall_ms = std::max(checkpoints.wall_ms, c.wall_ms), checkpoints.cpu_ms += c.cpu_ms;
+            }
+            t.push_back(checkpoints);
             if (!write_all(answer, t.data(), t.size() * sizeof(Timed))) _exit(1);
         }
     }
@@ -197,7 +211,7 @@ int main(int argc, char** argv) {
     CentrePublicKey centre;
     std::copy(pk, pk + 32, centre.begin());
 
-    std::vector<Timed> submit_t, plain_t, idle_checkpoint_t;
+    std::vector<Timed> submit_t, plain_t, idle_checkpoint_t, plain_checkpoint_t;
     auto outbox = store.value()->outbox();
     for (int b = 0; b < n; b += block) {
         for (int i = b; i < b + block; ++i) {
@@ -217,7 +231,7 @@ int main(int argc, char** argv) {
             });
             if (ran) idle_checkpoint_t.push_back(t);
         }
-        baseline->run_block(b, plain_t);
+        baseline->run_block(b, plain_t, plain_checkpoint_t);
     }
     baseline.reset();
     if (!PlainBaseline::is_plain_sqlite_file(dir / "plain.db")) die("the baseline file is not plain SQLite format");
@@ -247,17 +261,18 @@ int main(int argc, char** argv) {
     std::printf("  ratio submit / plain             median %7.2f      p99 %7.2f                       cpu median %6.2f      [target median and p99 < 2: %s]\n",
                 s.median_ms / p.median_ms, s.p99_ms / p.p99_ms, sc.median_ms / pc.median_ms,
                 s.median_ms / p.median_ms < 2 && s.p99_ms / p.p99_ms < 2 ? "met" : "MISSED");
-    // The store's WAL checkpoints run when the kiosk is idle; the plain insert's run inside its
-    // commits (SQLite's default). Total CPU, both included, so nothing is hidden by moving it.
+    // Both move their WAL into the file outside a commit (the store when the kiosk is idle, the
+    // baseline given the same); total CPU with those checkpoints, so nothing is hidden by moving it.
     {
-        double idle_wall = 0, idle_cpu = 0, submit_cpu = 0, plain_cpu = 0;
+        double idle_wall = 0, idle_cpu = 0, submit_cpu = 0, plain_cpu = 0, plain_ck_wall = 0, plain_ck_cpu = 0;
         for (auto t : idle_checkpoint_t) idle_wall = std::max(idle_wall, t.wall_ms), idle_cpu += t.cpu_ms;
+        for (auto t : plain_checkpoint_t) plain_ck_wall = std::max(plain_ck_wall, t.wall_ms), plain_ck_cpu += t.cpu_ms;
         for (auto t : submit_t) submit_cpu += t.cpu_ms;
         for (auto t : plain_t) plain_cpu += t.cpu_ms;
-        std::printf("  store checkpoints when idle      %zu (slowest %.3f ms, cpu %.3f ms in all; not waited for)\n",
-                    idle_checkpoint_t.size(), idle_wall, idle_cpu);
-        std::printf("  cpu per write, mean, all in      submit %.3f ms (incl. idle checkpoints)   plain %.3f ms   ratio %.2f\n",
-                    (submit_cpu + idle_cpu) / n, plain_cpu / n, (submit_cpu + idle_cpu) / plain_cpu);
+        std::printf("  checkpoints outside commits      store: slowest %.3f ms, cpu %.3f ms in all   plain: slowest %.3f ms, cpu %.3f ms in all\n",
+                    idle_wall, idle_cpu, plain_ck_wall, plain_ck_cpu);
+        std::printf("  cpu per write, mean, all in      submit %.3f ms   plain %.3f ms   ratio %.2f   (checkpoints included)\n",
+                    (submit_cpu + idle_cpu) / n, (plain_cpu + plain_ck_cpu) / n, (submit_cpu + idle_cpu) / (plain_cpu + plain_ck_cpu));
     }
 
     // The floor under both: one fsync of a 4 KiB append on this disk.
