@@ -6,8 +6,9 @@
 // covers the copies we know of; this covers the ones we cannot see, in our code and in the C++
 // libraries we use (nlohmann-json, libstdc++), so freed memory never keeps what a person typed
 // after their session ends (tests/ui/test_memory_after_session.py reads the whole process).
-// It does not reach C libraries that call malloc/free themselves (Mesa, libX11, HarfBuzz, SQLCipher
-// wipes its own with memory security on). Aligned new/delete keep the library's own pair.
+// It does not reach C libraries that call malloc/free themselves (Mesa, libX11, HarfBuzz,
+// SQLCipher: the store gives SQLite nothing personal in clear, see kiosk/store/README.md "Personal
+// data never in SQLite's memory"). Aligned new/delete keep the library's own pair.
 #include <malloc.h>
 
 #include <cstdlib>
