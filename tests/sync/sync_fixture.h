@@ -96,6 +96,8 @@ public:
         ResetMidRequest,  // forward `reset_after` bytes of the request, then reset the kiosk's side
         Stall,            // accept, read, never forward, never answer
         DropReply,        // forward the whole request; when the reply comes, reset instead
+                          // (the server's first 1,000-byte chunk after `bytes` up: not its TLS
+                          // session tickets, which can come while the request is still going up)
     };
     explicit FaultProxy(int target_port);
     ~FaultProxy();
