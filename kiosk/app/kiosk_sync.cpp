@@ -41,6 +41,28 @@ std::string local_time_for_staff(std::int64_t at, std::int64_t now) {
     return buf;
 }
 
+ui::StaffSyncOutcome staff_sync_outcome(const sync::SyncOutcome& o) {
+    using K = ui::StaffSyncOutcome::Kind;
+    ui::StaffSyncOutcome out;
+    switch (o.kind) {
+    case sync::SyncOutcomeKind::NothingToSend: out.kind = K::NothingToSend; break;
+    case sync::SyncOutcomeKind::Sent: out.kind = K::Sent; break;
+    case sync::SyncOutcomeKind::Cancelled: out.kind = K::Cancelled; break;
+    case sync::SyncOutcomeKind::CentrePause: out.kind = K::CentrePause; break;
+    case sync::SyncOutcomeKind::GaveUp: out.kind = K::GaveUp; break;
+    case sync::SyncOutcomeKind::DeviceRefused: out.kind = K::DeviceRefused; break;
+    case sync::SyncOutcomeKind::BatchRefused: out.kind = K::BatchRefused; break;
+    case sync::SyncOutcomeKind::Failed: out.kind = K::Failed; break;
+    }
+    out.confirmed = o.confirmed;
+    out.rejected = o.rejected;
+    out.attempts = o.attempts;
+    out.retry_after_s = o.retry_after_s;
+    out.http_status = o.http_status;
+    out.detail = o.detail;
+    return out;
+}
+
 KioskSync::KioskSync(std::filesystem::path database, store::SecretKey key, const std::string& config_json,
                      std::filesystem::path config_dir, KioskSyncHooks hooks)
     : database_(std::move(database)), key_(key), hooks_(std::move(hooks)) {
@@ -79,6 +101,7 @@ void KioskSync::collect(std::int64_t now) {
     if (!result) return;
     if (schedule_) schedule_->finished(*result, now);
     last_message_ = result->message;
+    last_outcome_ = staff_sync_outcome(result->outcome);
     last_finished_ = now;
     changed_ = true;
 }
@@ -129,6 +152,7 @@ void KioskSync::check_connection() {
     changed_ = true;
     if (!settings_) {
         check_message_ = problem_;
+        check_outcome_ = {};
         return;
     }
     if (checking_.load()) return;
@@ -136,11 +160,16 @@ void KioskSync::check_connection() {
     checking_ = true;
     check_cancel_ = false;
     check_message_.clear();
+    check_outcome_ = {};
     check_thread_ = std::thread([this, settings = *settings_] {
         auto health = sync::check_centre(settings, &check_cancel_);
         {
             std::lock_guard lock(check_mutex_);
-            check_result_ = health ? health->message : health.message();
+            ui::StaffCheckOutcome o;
+            o.kind = health ? ui::StaffCheckOutcome::Kind::Connected : ui::StaffCheckOutcome::Kind::Problem;
+            if (health) o.centre = health->centre_name;
+            else o.detail = health.message();
+            check_result_.emplace(health ? health->message : health.message(), std::move(o));
         }
         checking_ = false;
         if (hooks_.wake) hooks_.wake();
@@ -153,7 +182,8 @@ bool KioskSync::poll(ui::StaffModel& m) {
     {
         std::lock_guard lock(check_mutex_);
         if (check_result_) {
-            check_message_ = std::move(*check_result_);
+            check_message_ = std::move(check_result_->first);
+            check_outcome_ = std::move(check_result_->second);
             check_result_.reset();
             changed_ = true;
         }
@@ -168,18 +198,27 @@ bool KioskSync::poll(ui::StaffModel& m) {
         const std::int64_t done = p.confirmed + p.rejected;
         m.sync_progress = p.total > 0 ? static_cast<float>(done) / static_cast<float>(p.total) : 0.f;
         m.sync_message = p.status;
+        m.sync_outcome = {};
+        m.sync_outcome.kind = ui::StaffSyncOutcome::Kind::Sending;
+        m.sync_outcome.confirmed = p.confirmed;
+        m.sync_outcome.total = p.total;
     } else if (!last_message_.empty()) {
         m.sync_progress = 1.f;
         m.sync_message = last_message_;
+        m.sync_outcome = last_outcome_;
     }
+    m.now_unix = now;
     m.sync_finished_at = last_finished_ ? local_time_for_staff(last_finished_, now) : "";
+    m.sync_finished_unix = last_finished_;
     m.auto_sync = schedule_ && schedule_->enabled();
     const std::int64_t next = next_automatic_run();
     // Due but nothing waiting: the next run follows the next submission, not a time.
     const bool idle = next <= now && found_empty_at_ >= 0;
     m.next_sync = next == sync::SyncSchedule::never || idle ? "" : local_time_for_staff(std::max(next, now), now);
+    m.next_sync_unix = m.next_sync.empty() ? 0 : std::max(next, now);
     m.checking = checking_.load();
     m.check_message = m.checking ? "" : check_message_;
+    m.check_outcome = m.checking ? ui::StaffCheckOutcome{} : check_outcome_;
     const bool changed = changed_;
     changed_ = false;
     return changed;

@@ -85,6 +85,7 @@ private:
     // with nothing waiting is counted again only after a submission or a minute, not every frame.
     std::int64_t found_empty_at_ = -1;
     std::string last_message_;
+    ui::StaffSyncOutcome last_outcome_;
     std::int64_t last_finished_ = 0;
 
     // The connection check's thread and its outcome.
@@ -92,11 +93,15 @@ private:
     std::atomic<bool> check_cancel_{false};
     std::atomic<bool> checking_{false};
     std::mutex check_mutex_;
-    std::optional<std::string> check_result_;  // set by the check's thread, taken by poll()
+    std::optional<std::pair<std::string, ui::StaffCheckOutcome>> check_result_;  // set by the check's thread, taken by poll()
     std::string check_message_;
+    ui::StaffCheckOutcome check_outcome_;
 };
 
 // "14:05" today, else "2026-11-24 14:05": when something happens, for the staff screen.
 std::string local_time_for_staff(std::int64_t at, std::int64_t now);
+
+// A sync run's outcome as the staff screen's typed facts.
+ui::StaffSyncOutcome staff_sync_outcome(const sync::SyncOutcome& outcome);
 
 }  // namespace carers::app

@@ -1,5 +1,6 @@
 #include "kiosk/i18n/locale_values.h"
 
+#include <cstdio>
 #include <mutex>
 
 #include <unicode/dtptngen.h>
@@ -41,6 +42,7 @@ std::string icu_locale_for(std::string_view code) {
 struct LocaleValues::Icu {
     icu::Locale locale;
     std::unique_ptr<icu::DateFormat> date;       // day, month name, year
+    std::unique_ptr<icu::DateFormat> time;       // hours and minutes
     std::mutex date_lock;                        // ICU's DateFormat::format is not thread-safe
     icu::number::LocalizedNumberFormatter whole; // immutable, thread-safe
 };
@@ -66,7 +68,32 @@ LocaleValues::LocaleValues(std::string_view code)
         format->setTimeZone(*icu::TimeZone::getGMT());
         icu_->date = std::move(format);
     }
+    status = U_ZERO_ERROR;
+    icu::UnicodeString time_pattern =
+        patterns ? patterns->getBestPattern(u"jmm", status) : icu::UnicodeString(u"HH:mm");
+    if (U_FAILURE(status)) time_pattern = u"HH:mm";
+    status = U_ZERO_ERROR;
+    auto time = std::make_unique<icu::SimpleDateFormat>(time_pattern, icu_->locale, status);
+    if (U_SUCCESS(status)) {
+        time->setTimeZone(*icu::TimeZone::getGMT());
+        icu_->time = std::move(time);
+    }
     icu_->whole = icu::number::NumberFormatter::withLocale(icu_->locale);
+}
+
+std::string LocaleValues::time_of_day(int hour, int minute) const {
+    const double ms = (static_cast<double>(hour) * 60.0 + static_cast<double>(minute)) * 60000.0;
+    icu::UnicodeString out;
+    {
+        std::lock_guard<std::mutex> lock(icu_->date_lock);
+        if (icu_->time) icu_->time->format(ms, out);
+    }
+    if (out.isEmpty()) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "%02d:%02d", hour, minute);
+        return buf;
+    }
+    return utf8(out);
 }
 
 LocaleValues::~LocaleValues() = default;

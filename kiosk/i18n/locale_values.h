@@ -37,6 +37,8 @@ class LocaleValues {
     std::string number(double value, int decimals) const;
     // A whole number, grouped.
     std::string count(long value) const;
+    // A time of day (hours and minutes) as the language writes it ("14:05", "2:05 PM", "14:05").
+    std::string time_of_day(int hour, int minute) const;
 
     // Text holding every character these formats can write (month names, digits, separators),
     // for the glyph atlas of the language.

@@ -71,6 +71,29 @@ struct TranslationCoverage {
     std::vector<std::string> examples;  // a few of the strings shown in English instead
 };
 
+// A sync run's outcome as facts; the staff screen writes it in the language on screen
+// (kiosk/ui/staff_sync_text.h). `detail` is the centre's own words for the refusals, else the
+// technical cause in English.
+struct StaffSyncOutcome {
+    enum class Kind { None, Sending, NothingToSend, Sent, Cancelled, CentrePause, GaveUp, DeviceRefused, BatchRefused, Failed };
+    Kind kind = Kind::None;
+    std::int64_t confirmed = 0;
+    std::int64_t rejected = 0;
+    std::int64_t total = 0;  // Sending: in this run so far
+    int attempts = 0;
+    long retry_after_s = -1;
+    int http_status = 0;
+    std::string detail;
+};
+
+// "Check connection"'s outcome as facts.
+struct StaffCheckOutcome {
+    enum class Kind { None, Connected, Problem };
+    Kind kind = Kind::None;
+    std::string centre;  // Connected: the centre's name
+    std::string detail;  // Problem: what went wrong (English, technical)
+};
+
 struct StaffModel {
     std::int64_t waiting = 0;       // sealed submissions in the outbox
     std::int64_t sent = 0;          // receipts verified by the centre
@@ -83,6 +106,12 @@ struct StaffModel {
     std::string next_sync;          // local time of the next automatic run ("" when none is due)
     bool checking = false;          // "Check connection" is under way
     std::string check_message;      // its outcome in a sentence, or empty
+    // The same facts, typed, for the sentence in the language on screen (preferred when set).
+    StaffSyncOutcome sync_outcome;
+    StaffCheckOutcome check_outcome;
+    std::int64_t now_unix = 0;             // when these were read
+    std::int64_t sync_finished_unix = 0;   // 0 before the first run
+    std::int64_t next_sync_unix = 0;       // 0 when none is due
     std::vector<RefusedSubmission> refused;
     std::vector<std::pair<std::string, std::string>> venue;  // label and value, for display
     std::string version;

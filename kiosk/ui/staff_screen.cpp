@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "kiosk/ui/screens.h"
+#include "kiosk/ui/staff_sync_text.h"
 
 namespace carers::ui {
 
@@ -55,6 +56,7 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
          !s.auto_sync             ? dc.tr("Automatic sync is off: only Sync now sends.")
          : s.syncing              ? dc.tr("Sending now")
          : s.next_sync.empty()    ? dc.tr("After the next submission")
+         : s.next_sync_unix > 0   ? staff_time_text(dc.catalog, s.next_sync_unix, s.now_unix)
                                   : s.next_sync);
     ImGui::Dummy(ImVec2(0, m.px(3)));
     if (s.syncing) {
@@ -65,8 +67,17 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
     } else if (start_button(dc, "staff:sync", dc.tr("Sync now"), ButtonStyle::Primary, m.px(60))) {
         out.push_back({Intent::Kind::SyncNow});
     }
-    if (!s.sync_message.empty())
-        fact(dc, dc.tr("Last sync result"), s.sync_finished_at.empty() ? s.sync_message : s.sync_finished_at + ": " + s.sync_message);
+    // The typed outcome in the language on screen; the English sentence only where the app gave
+    // no outcome (e.g. "Sync now" refused before a run).
+    const std::string sync_text = s.sync_outcome.kind != StaffSyncOutcome::Kind::None
+                                      ? sync_outcome_text(dc.catalog, s.sync_outcome)
+                                      : s.sync_message;
+    const std::string finished =
+        s.sync_finished_unix > 0 ? staff_time_text(dc.catalog, s.sync_finished_unix, s.now_unix) : s.sync_finished_at;
+    if (!sync_text.empty())
+        fact(dc, dc.tr("Last sync result"),
+             finished.empty() ? sync_text
+                              : fill_placeholders(dc.tr("{{time}}: {{result}}"), {{"time", finished}, {"result", sync_text}}));
 
     ImGui::Dummy(ImVec2(0, m.px(3)));
     if (s.checking) {
@@ -76,7 +87,10 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
     } else if (start_button(dc, "staff:check", dc.tr("Check connection"), ButtonStyle::Secondary, m.px(60))) {
         out.push_back({Intent::Kind::CheckConnection});
     }
-    if (!s.check_message.empty()) wrapped_text(s.check_message, dc.fonts.body, p.text);
+    const std::string check_text = s.check_outcome.kind != StaffCheckOutcome::Kind::None
+                                       ? check_outcome_text(dc.catalog, s.check_outcome)
+                                       : s.check_message;
+    if (!check_text.empty()) wrapped_text(check_text, dc.fonts.body, p.text);
 
     if (!s.refused.empty()) {
         ImGui::Dummy(ImVec2(0, m.px(4)));
@@ -85,7 +99,8 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
                            "one, set it aside with carers-store set-aside and the number shown."),
                      dc.fonts.small, p.secondary_text);
         for (const auto& r : s.refused)
-            fact(dc, r.set_aside ? r.short_id + " (" + dc.tr("set aside") + ")" : r.short_id, r.reason);
+            fact(dc, r.set_aside ? r.short_id + " (" + dc.tr("set aside") + ")" : r.short_id,
+                 refusal_reason_text(dc.catalog, r.reason));
     }
 
     ImGui::Dummy(ImVec2(0, m.px(4)));

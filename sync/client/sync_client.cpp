@@ -62,6 +62,7 @@ private:
     Result<std::vector<store::OutboxEnvelope>> next_batch();
     Step transient(const std::string& why, long retry_after_s);
     Step stop(SyncStatus status, const std::string& why);
+    Step stop(SyncStatus status, const std::string& why, SyncOutcome outcome);
     void reject(const std::string& id, std::int64_t size, const std::string& reason);
     void publish(SyncProgress::Phase phase, const std::string& status, long wait_ms = 0);
     std::int64_t now() const { return env_.now(); }
@@ -122,8 +123,16 @@ Result<std::vector<store::OutboxEnvelope>> Run::next_batch() {
 }
 
 Run::Step Run::stop(SyncStatus status, const std::string& why) {
+    SyncOutcome o;
+    o.kind = status == SyncStatus::Cancelled ? SyncOutcomeKind::Cancelled : SyncOutcomeKind::Failed;
+    if (status != SyncStatus::Cancelled) o.detail = why;
+    return stop(status, why, std::move(o));
+}
+
+Run::Step Run::stop(SyncStatus status, const std::string& why, SyncOutcome outcome) {
     result_.status = status;
     result_.message = why;
+    result_.outcome = std::move(outcome);
     return Step::Stop;
 }
 
@@ -131,11 +140,22 @@ Run::Step Run::transient(const std::string& why, long retry_after_s) {
     ++failures_;
     if (retry_after_s >= 0 && retry_after_s * 1000 > s_.max_wait_ms) {
         result_.retry_after_s = retry_after_s;
+        SyncOutcome o;
+        o.kind = SyncOutcomeKind::CentrePause;
+        o.retry_after_s = retry_after_s;
+        o.detail = why;
         return stop(SyncStatus::RetryLater,
-                    why + " The centre asked for a pause of " + std::to_string(retry_after_s) + " s; try again then.");
+                    why + " The centre asked for a pause of " + std::to_string(retry_after_s) + " s; try again then.",
+                    std::move(o));
     }
-    if (failures_ >= s_.max_attempts)
-        return stop(SyncStatus::RetryLater, why + " Gave up for now after " + plural(failures_, "attempt", "attempts") + ".");
+    if (failures_ >= s_.max_attempts) {
+        SyncOutcome o;
+        o.kind = SyncOutcomeKind::GaveUp;
+        o.attempts = failures_;
+        o.detail = why;
+        return stop(SyncStatus::RetryLater, why + " Gave up for now after " + plural(failures_, "attempt", "attempts") + ".",
+                    std::move(o));
+    }
     long wait = backoff_.delay_ms(failures_, retry_after_s);
     publish(SyncProgress::Phase::Waiting, why + " Trying again in " + std::to_string((wait + 999) / 1000) + " s.", wait);
     if (!env_.wait(wait, cancel_)) return stop(SyncStatus::Cancelled, "Sending was cancelled; nothing is lost.");
@@ -177,9 +197,11 @@ Run::Step Run::send_one_batch() {
     }
     std::string reason = decode_error_reply(ex.body);
     if (ex.status == 401)
-        return stop(SyncStatus::Failed, "The Carers Centre refused this kiosk: " +
-                                            (reason.empty() ? std::string("it is not enrolled or was revoked.") : reason) +
-                                            " Nothing was stored or deleted.");
+        return stop(SyncStatus::Failed,
+                    "The Carers Centre refused this kiosk: " +
+                        (reason.empty() ? std::string("it is not enrolled or was revoked.") : reason) +
+                        " Nothing was stored or deleted.",
+                    SyncOutcome{SyncOutcomeKind::DeviceRefused, 0, 0, 0, -1, 401, reason});
     if (ex.status == 413) {
         if (sent.size() > 1) {
             count_limit_ = std::max<std::size_t>(1, sent.size() / 2);  // smaller batches, straight away
@@ -194,8 +216,10 @@ Run::Step Run::send_one_batch() {
                              (reason.empty() ? "." : ": " + reason),
                          ex.retry_after_s);
     if (ex.status != 200)
-        return stop(SyncStatus::Failed, "The Carers Centre refused the batch (HTTP " + std::to_string(ex.status) + ")" +
-                                            (reason.empty() ? "." : ": " + reason));
+        return stop(SyncStatus::Failed,
+                    "The Carers Centre refused the batch (HTTP " + std::to_string(ex.status) + ")" +
+                        (reason.empty() ? "." : ": " + reason),
+                    SyncOutcome{SyncOutcomeKind::BatchRefused, 0, 0, 0, -1, static_cast<int>(ex.status), reason});
 
     auto reply = decode_reply(ex.body);
     if (!reply)  // e.g. a captive portal's "200 OK" login page: not a receipt, so retry later
@@ -223,6 +247,7 @@ SyncResult Run::go() {
     if (!pending) {
         result_.status = SyncStatus::Failed;
         result_.message = "The outbox could not be read: " + pending.message();
+        result_.outcome.detail = result_.message;
         return result_;
     }
     progress_.total = *pending;
@@ -246,6 +271,9 @@ SyncResult Run::go() {
     result_.remaining = progress_.remaining;
     result_.connections = connection_.connections_opened();
     if (result_.status == SyncStatus::Complete) {
+        result_.outcome = SyncOutcome{};
+        result_.outcome.kind = result_.confirmed == 0 && result_.rejected == 0 ? SyncOutcomeKind::NothingToSend
+                                                                                : SyncOutcomeKind::Sent;
         result_.message = result_.confirmed == 0 && result_.rejected == 0
                               ? "Nothing to send: the outbox is empty."
                               : "Sent " + plural(result_.confirmed, "submission", "submissions") +
@@ -254,6 +282,8 @@ SyncResult Run::go() {
             result_.message += " " + plural(result_.rejected, "submission was", "submissions were") +
                                " refused by the centre and kept on this kiosk.";
     }
+    result_.outcome.confirmed = result_.confirmed;
+    result_.outcome.rejected = result_.rejected;
     publish(SyncProgress::Phase::Finished, result_.message);
     return result_;
 }

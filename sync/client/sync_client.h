@@ -43,8 +43,32 @@ enum class SyncStatus {
 };
 const char* to_string(SyncStatus s);
 
+// What a run ended with, as facts, so that the staff screen writes the sentence in the language
+// on screen (`SyncResult::message` stays the English sentence for logs and carers-sync).
+enum class SyncOutcomeKind {
+    NothingToSend,  // the outbox was empty
+    Sent,           // `confirmed` receipted, `rejected` refused by the centre and kept
+    Cancelled,
+    CentrePause,    // the centre asked for a pause of `retry_after_s` seconds
+    GaveUp,         // a passing problem (`detail`) outlasted `attempts` attempts
+    DeviceRefused,  // HTTP 401: `detail` is the centre's own reason (may be empty)
+    BatchRefused,   // another HTTP `http_status`: `detail` is the centre's own reason (may be empty)
+    Failed,         // a person must act: `detail` says why (English, technical)
+};
+
+struct SyncOutcome {
+    SyncOutcomeKind kind = SyncOutcomeKind::Failed;
+    std::int64_t confirmed = 0;
+    std::int64_t rejected = 0;
+    int attempts = 0;
+    long retry_after_s = -1;
+    int http_status = 0;
+    std::string detail;
+};
+
 struct SyncResult {
     SyncStatus status = SyncStatus::Failed;
+    SyncOutcome outcome;
     std::int64_t confirmed = 0;
     std::int64_t rejected = 0;
     std::int64_t remaining = 0;

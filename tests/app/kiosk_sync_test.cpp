@@ -123,6 +123,8 @@ TEST_CASE("the kiosk sends on its own at start-up and a minute after a carer sub
     CHECK_FALSE(m.syncing);
     CHECK(m.auto_sync);
     CHECK_THAT(m.sync_message, ContainsSubstring("Sent 1 submission"));
+    CHECK(m.sync_outcome.kind == ui::StaffSyncOutcome::Kind::Sent);  // typed, for the sentence in the language on screen
+    CHECK(m.sync_outcome.confirmed == 1);
     CHECK(m.sync_finished_at.size() == 5);  // "HH:MM", today
     CHECK(m.next_sync == app::local_time_for_staff(now.load() + 15 * 60, now.load()));
 
