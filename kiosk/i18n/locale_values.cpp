@@ -128,14 +128,4 @@ std::string LocaleValues::count(long value) const {
     return U_SUCCESS(status) ? utf8(text) : std::to_string(value);
 }
 
-std::vector<std::string> LocaleValues::glyph_sample() const {
-    std::vector<std::string> out;
-    for (int month = 1; month <= 12; ++month)
-        out.push_back(date(2000 + month, month, 28));
-    out.push_back(number(-1234567.5, 2));
-    out.push_back(count(10000000));
-    out.push_back("0123456789");
-    return out;
-}
-
 } // namespace carers::i18n

@@ -40,8 +40,10 @@ class LocaleValues {
     // A time of day (hours and minutes) as the language writes it ("14:05", "2:05 PM", "14:05").
     std::string time_of_day(int hour, int minute) const;
 
-    // Text holding every character these formats can write (month names, digits, separators),
-    // for the glyph atlas of the language.
+    // Text holding every character these formats can write, for the glyph atlas of the language:
+    // written by the formats themselves (every month, every hour of the day, signs, separators,
+    // non-finite numbers) and the fallbacks' ASCII, so nothing is listed by hand.
+    // tests/i18n/glyph_sample_test.cpp checks it against a spread of real inputs.
     std::vector<std::string> glyph_sample() const;
 
   private:
