@@ -1,5 +1,6 @@
 #include "kiosk/app/tour_scenes.h"
 
+#include <algorithm>
 #include <set>
 
 #include "kiosk/ui/question_view.h"
@@ -160,6 +161,49 @@ int first_step_with_choices(KioskController& c, const std::string& form_id) {
     }
     c.wipe_session();
     return found;
+}
+
+// Where a form first asks for a date with an earliest date (a date of birth from 1900), on either
+// route: the page with the shipped limit that an error message writes as a value.
+struct EarliestDatePage {
+    SampleRoute route = SampleRoute::FirstOptions;
+    int step = -1;
+    std::string link_id;
+    engine::Date earliest;
+};
+
+EarliestDatePage first_page_with_earliest_date(KioskController& c, const std::string& form_id) {
+    for (SampleRoute route : {SampleRoute::FirstOptions, SampleRoute::LastOptions}) {
+        engine::FormSession* s = c.open_form(form_id);
+        for (int step = 0; s && step < 100 && !s->complete(); ++step) {
+            if (s->view() == engine::View::Page)
+                for (const auto& ref : s->current_page().items) {
+                    const auto& min = ref.item->min_value;
+                    if (const auto* earliest = min ? std::get_if<engine::Date>(&*min) : nullptr) {
+                        EarliestDatePage found{route, step, ref.item->link_id, *earliest};
+                        c.wipe_session();
+                        return found;
+                    }
+                }
+            if (!advance(*s, route)) break;
+        }
+        c.wipe_session();
+    }
+    return {};
+}
+
+// That page with every answer a good one except the date, typed a year before the earliest, and
+// Continue pressed: the error names the limit as a date in the language on screen ("1 stycznia
+// 1900", "1900年1月1日").
+void show_date_before_earliest(KioskController& c, const std::string& form_id, const EarliestDatePage& page) {
+    if (!walk_to(c, form_id, page.step, false, "", page.route)) return;
+    engine::FormSession* s = c.session();
+    if (!s) return;
+    answer_page_with_samples(*s, page.route);
+    const engine::Date& e = page.earliest;
+    (void)s->answer_date(s->ref(page.link_id), {std::to_string(std::min(e.day, 28)), std::to_string(e.month),
+                                                std::to_string(e.year - 1)});
+    (void)s->next();
 }
 
 }  // namespace
@@ -332,6 +376,10 @@ std::vector<Scene> tour_scenes(KioskController& c) {
                        walk_to(c, "am-i-a-carer", 1, false, "");
                        c.set_warning_for_tour(27);
                    }});
+    // An error with a value in it: a date of birth before the form's earliest date (issue 7).
+    const EarliestDatePage earliest = first_page_with_earliest_date(c, "emergency-card");
+    auto date_error = [&c, earliest] { show_date_before_earliest(c, "emergency-card", earliest); };
+    out.push_back({"error-with-value", true, date_error});
     for (const auto& id : {"am-i-a-carer", "carers-self-review", "emergency-card"}) add_form_scenes(c, id, out);
     for (auto& scene : saved_form_scenes(c)) out.push_back(std::move(scene));
     for (auto& scene : out) scene.set_up = english(scene.set_up);
@@ -363,6 +411,7 @@ std::vector<Scene> tour_scenes(KioskController& c) {
                        in([&c, question] { walk_to(c, "am-i-a-carer", question, false, ""); })});
         out.push_back({"lang-" + code + "-question-error", true,
                        in([&c, question] { walk_to(c, "am-i-a-carer", question, true, ""); })});
+        out.push_back({"lang-" + code + "-error-with-value", true, in(date_error)});
         for (const auto& id : {"am-i-a-carer", "carers-self-review", "emergency-card"}) {
             std::vector<Scene> pages;
             add_form_scenes(c, id, pages);

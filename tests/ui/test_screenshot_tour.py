@@ -15,7 +15,9 @@ real kiosk under Xvfb, and checked.
   as printed on an Arabic keyboard, ض left of ج), only the backspace arrow turns round on the
   Arabic page;
 - all of that in every shipped language (locales/*.po): start, home, staff, a question page and
-  typing pictured, and every page of every form checked, at every text size in both orientations.
+  typing pictured, and every page of every form checked, at every text size in both orientations;
+- an error naming a value, pictured in every language ("error-with-value": a date of birth before
+  the emergency card's earliest date), writes that date the language's way ("1 stycznia 1900").
 
 With --language CODE only that language's screens are toured ("en": the English ones, with the
 attract, timeout and store error screens), so CTest can run one test per language side by side.
@@ -91,6 +93,25 @@ def check_layout(shot):
                 problems.append(f"{where}: {targets[i][0]} and {targets[j][0]} are {d / mm:.1f} mm apart, "
                                 f"less than {MIN_GAP_MM} mm")
     return problems
+
+
+# The error pictured with a value in it (scene "error-with-value"): the emergency card's date of
+# birth before its earliest date, 1 January 1900, which each language writes its own way (ICU).
+EARLIEST_DATE_WRITTEN = {"en": "1 January 1900", "pl": "1 stycznia 1900", "ar": "1 يناير 1900",
+                         "zh_CN": "1900年1月1日"}
+
+
+def check_value_in_error(shot):
+    """The error-with-value scene's error summary names the limit in the language on screen."""
+    scene = shot["scene"]
+    if not scene.endswith("error-with-value"):
+        return []
+    code = scene[len("lang-"):-len("-error-with-value")] if scene.startswith("lang-") else "en"
+    written = EARLIEST_DATE_WRITTEN.get(code)
+    errors = [w["label"] for w in shot["widgets"] if w["id"].startswith("error:")]
+    if written and not any(written in label for label in errors):
+        return [f"{shot['orientation']} {shot['text_size']}% {scene}: no error names \"{written}\" (errors: {errors})"]
+    return []
 
 
 # Controls that start their line: at the left edge of their region, at the right in Arabic.
@@ -182,6 +203,7 @@ def main():
         seen.add((shot["orientation"], shot["text_size"]))
         problems += check_layout(shot)
         problems += check_direction(shot)
+        problems += check_value_in_error(shot)
         if not shot["file"]:
             continue
         pictures += 1
@@ -211,7 +233,8 @@ def main():
     if args.language:
         languages = [args.language] if args.language != "en" else []
     if args.language in (None, "en"):
-        for needed in ("attract", "start", "home", "timeout-warning", "staff-entry", "staff", "store-error"):
+        for needed in ("attract", "start", "home", "timeout-warning", "staff-entry", "staff", "store-error",
+                       "error-with-value"):
             if needed not in scenes:
                 problems.append(f"no {needed} screen in the tour")
         for form in forms:
@@ -220,7 +243,7 @@ def main():
     # Every other language: start, home, staff, a question page and typing pictured, and every page
     # of every form checked like the English ones.
     for code in languages:
-        for needed in ("start", "home", "staff-entry", "staff", "question", "typing"):
+        for needed in ("start", "home", "staff-entry", "staff", "question", "typing", "error-with-value"):
             if f"lang-{code}-{needed}" not in scenes:
                 problems.append(f"no {needed} screen in {code} in the tour")
         for form in forms:
