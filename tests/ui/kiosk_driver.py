@@ -17,6 +17,14 @@ class KioskError(Exception):
     pass
 
 
+class WordRefused(KioskError):
+    """The kiosk did not open a saved form; `message` is what its screen said instead."""
+
+    def __init__(self, message):
+        super().__init__(f"the saved form was not opened; the screen said {message!r}")
+        self.message = message
+
+
 class XServer:
     """An Xvfb display of its own, so tests never touch the user's screen."""
 
@@ -191,6 +199,60 @@ class Kiosk:
                 if self.widget(key):
                     return
         raise KioskError(f"no page of the on-screen keyboard has {key!r}")
+
+    def start_save_for_later(self, word, done=True):
+        """On a form page: taps "Save and come back later" and types the memorable word on the
+        on-screen keyboard (done=False leaves the keyboard open, the word in its box unsaved)."""
+        self.tap("save-for-later")
+        self.wait_for("save-later:word")
+        self.type_on_screen(word, done=done)
+
+    def save_for_later(self, word, before_save=None):
+        """On a form page: "Save and come back later" with the memorable word, then Save; waits
+        for the Saved screen and returns the resume code as shown there ("4CHK-79XT"). If given,
+        before_save() is called once the word is in its box, before Save is tapped. Leaves the
+        kiosk on the Saved screen: its "Finish and clear" is the caller's."""
+        self.start_save_for_later(word)
+        if before_save:
+            before_save()
+        self.tap("save-later:save")
+        self.wait_screen("save-later:saved")
+        return self.wait_for("save-later:code")["label"]
+
+    def resume_saved(self, code, word):
+        """From the attract screen, as a carer coming back: "Continue a saved form", the code (as
+        shown, hyphen or not) on its pad, the memorable word on the keyboard, Continue. Returns
+        the screen the form opened on; raises WordRefused if the kiosk refused (see
+        try_saved_word)."""
+        self.tap("attract")
+        self.tap("start:continue")
+        self.tap("continue-saved")
+        self.wait_for("continue:code")
+        self.type_on_pad(code.replace("-", ""))
+        self.tap("continue:word")
+        return self.try_saved_word(word)
+
+    def try_saved_word(self, word, timeout=20):
+        """On "Continue a saved form" with the code typed and the word's keyboard open: types the
+        word and taps Continue. Returns the screen the form opened on; if the kiosk answered
+        instead (a wrong word, with the tries left), raises WordRefused with its message, the
+        kiosk still on that screen, so another word can be tried with this again."""
+        self.type_on_screen(word)
+        self.tap("continue:open")
+        # The tap returns two frames after Continue, when the kiosk is "Opening…" (the word's key
+        # derivation takes seconds) and shows no message: a message seen now is its answer.
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise KioskError(f"kiosk exited with {self.proc.returncode} while opening a saved form")
+            s = self.screen() or ""
+            if s.startswith("form:"):
+                return s
+            status = self.widget("continue:status")
+            if status:
+                raise WordRefused(status["label"])
+            time.sleep(0.03)
+        raise KioskError(f"the saved form neither opened nor was refused; on {self.screen()!r}")
 
     def widget(self, widget_id):
         """The widget's entry in the latest frame, or None."""

@@ -55,21 +55,70 @@ def found(kiosk, markers):
     return out
 
 
-def type_name_and_word(kiosk, failures, case, word_done):
+def type_name(kiosk):
+    """The Self Review's "About you" page: the name on the on-screen keyboard, then on a page."""
     for t in SELF_REVIEW_TO_ABOUT_YOU:
         kiosk.tap(t)
     kiosk.tap("field:about-name")
     kiosk.type_on_screen(NAME)
     kiosk.tap("next")
     kiosk.wait_screen(lambda s: s.startswith("form:") and "about-name" not in s)
-    kiosk.tap("save-for-later")
-    kiosk.wait_for("save-later:word")
-    kiosk.type_on_screen(WORD, done=word_done)
-    # The search must be able to see both while they are meant to be there.
-    seen = found(kiosk, {"name": NAME, "word": WORD})
-    for label in ("name", "word"):
+
+
+def must_find(kiosk, failures, case, markers):
+    """The search must be able to see the markers while they are meant to be there."""
+    seen = found(kiosk, markers)
+    for label in markers:
         if label not in seen:
             failures.append(f"{case}: the memory search cannot find the {label} even before the session ends")
+
+
+def session(place, binary, case, failures, drive, kiosk_args=()):
+    """One kiosk process: starts it, runs drive(kiosk), and closes it whatever happened; returns
+    what it wrote to standard output. Its exit status must be 0."""
+    kiosk = place.start(binary, args=kiosk_args)
+    try:
+        drive(kiosk)
+    finally:
+        rc = kiosk.close()
+    if rc != 0:
+        failures.append(f"{case}: the kiosk exited with {rc}")
+    return kiosk.output()
+
+
+def finish_and_clear(kiosk, failures):
+    """Saved for later, Finish and clear; back, opened with code and word, Finish and clear."""
+    case = "finish and clear"
+    type_name(kiosk)
+    code = kiosk.save_for_later(WORD, before_save=lambda: must_find(kiosk, failures, case, {"name": NAME, "word": WORD}))
+    kiosk.tap("save-later:finish")
+    kiosk.wait_screen("attract")
+    # They come back, open it (the draft is decrypted and parsed, the name is back in its box),
+    # and leave again with Finish and clear.
+    kiosk.resume_saved(code, WORD)
+    kiosk.tap("back")
+    if kiosk.wait_for("field:about-name")["value_length"] != len(NAME):
+        failures.append(f"{case}: the resumed form did not bring the name back")
+    kiosk.tap("finish-and-clear")
+    kiosk.wait_screen("attract")
+    time.sleep(0.5)  # a few more frames, as the next person would see
+    left = found(kiosk, {"name": NAME, "word": WORD, "code": code, "code typed": code.replace("-", "")})
+    if left:
+        failures.append(f"{case}: still in the kiosk's memory after the session ended: {left}")
+
+
+def timeout(kiosk, failures):
+    """The word typed, then walked away from."""
+    case = "timeout"
+    type_name(kiosk)
+    kiosk.start_save_for_later(WORD, done=False)
+    must_find(kiosk, failures, case, {"name": NAME, "word": WORD})
+    kiosk.wait_for("more-time", timeout=INACTIVITY + 10)
+    kiosk.wait_screen("attract", timeout=WARNING + 10)
+    time.sleep(0.5)
+    left = found(kiosk, {"name": NAME, "word": WORD})
+    if left:
+        failures.append(f"{case}: still in the kiosk's memory after the session was cleared: {left}")
 
 
 def main():
@@ -81,56 +130,10 @@ def main():
     output = ""
     with KioskPlace("kiosk-memory-") as place:
         try:
-            # 1. Saved for later, then Finish and clear.
-            kiosk = place.start(args.kiosk)
-            try:
-                type_name_and_word(kiosk, failures, "finish and clear", True)
-                kiosk.tap("save-later:save")
-                kiosk.wait_screen("save-later:saved")
-                code = kiosk.wait_for("save-later:code")["label"]
-                kiosk.tap("save-later:finish")
-                kiosk.wait_screen("attract")
-                # They come back, open it (the draft is decrypted and parsed, the name is back in
-                # its box), and leave again with Finish and clear.
-                kiosk.tap("attract")
-                kiosk.tap("start:continue")
-                kiosk.tap("continue-saved")
-                kiosk.wait_for("continue:code")
-                kiosk.type_on_pad(code.replace("-", ""))
-                kiosk.tap("continue:word")
-                kiosk.type_on_screen(WORD)
-                kiosk.tap("continue:open")
-                kiosk.wait_screen(lambda s: s.startswith("form:"))
-                kiosk.tap("back")
-                if kiosk.wait_for("field:about-name")["value_length"] != len(NAME):
-                    failures.append("finish and clear: the resumed form did not bring the name back")
-                kiosk.tap("finish-and-clear")
-                kiosk.wait_screen("attract")
-                time.sleep(0.5)  # a few more frames, as the next person would see
-                left = found(kiosk, {"name": NAME, "word": WORD, "code": code, "code typed": code.replace("-", "")})
-                if left:
-                    failures.append(f"finish and clear: still in the kiosk's memory after the session ended: {left}")
-            finally:
-                rc = kiosk.close()
-                output += kiosk.output()
-            if rc != 0:
-                failures.append(f"finish and clear: the kiosk exited with {rc}")
-
-            # 2. The word typed, then walked away from.
-            kiosk = place.start(args.kiosk, args=["--inactivity", str(INACTIVITY), "--warning", str(WARNING)])
-            try:
-                type_name_and_word(kiosk, failures, "timeout", False)
-                kiosk.wait_for("more-time", timeout=INACTIVITY + 10)
-                kiosk.wait_screen("attract", timeout=WARNING + 10)
-                time.sleep(0.5)
-                left = found(kiosk, {"name": NAME, "word": WORD})
-                if left:
-                    failures.append(f"timeout: still in the kiosk's memory after the session was cleared: {left}")
-            finally:
-                rc = kiosk.close()
-                output += kiosk.output()
-            if rc != 0:
-                failures.append(f"timeout: the kiosk exited with {rc}")
+            output += session(place, args.kiosk, "finish and clear", failures,
+                              lambda k: finish_and_clear(k, failures))
+            output += session(place, args.kiosk, "timeout", failures, lambda k: timeout(k, failures),
+                              kiosk_args=["--inactivity", str(INACTIVITY), "--warning", str(WARNING)])
         except KioskError as e:
             return fail_with_log(e, place.log)
         output += place.read_log()

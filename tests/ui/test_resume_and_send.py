@@ -52,26 +52,13 @@ def main():
             kiosk = place.start(args.kiosk, args=journey.get("kiosk_args", []))
             try:
                 failures += drive(kiosk, steps[:cut])
-                kiosk.tap("save-for-later")
-                kiosk.wait_for("save-later:word")
-                kiosk.type_on_screen(WORD)
-                kiosk.tap("save-later:save")
-                kiosk.wait_screen("save-later:saved")
-                code = kiosk.wait_for("save-later:code")["label"]
+                code = kiosk.save_for_later(WORD)
                 if saved_drafts(args.reader, place.data)["parked"] != 1:
                     failures.append("the screen said saved but no parked draft is in the store")
                 kiosk.tap("save-later:finish")
                 kiosk.wait_screen("attract")
 
-                kiosk.tap("attract")
-                kiosk.tap("start:continue")
-                kiosk.tap("continue-saved")
-                kiosk.wait_for("continue:code")
-                kiosk.type_on_pad(code.replace("-", ""))
-                kiosk.tap("continue:word")
-                kiosk.type_on_screen(WORD)
-                kiosk.tap("continue:open")
-                kiosk.wait_screen(lambda s: s.startswith("form:"))
+                kiosk.resume_saved(code, WORD)
                 failures += drive(kiosk, steps[cut:])
                 kiosk.tap(journey.get("finish_with", "start-again"))
                 kiosk.wait_for("form:" + journey["form"])  # back on the home screen

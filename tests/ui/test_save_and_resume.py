@@ -21,7 +21,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kiosk_driver import SELF_REVIEW_TO_ABOUT_YOU, Kiosk, KioskError, XServer, saved_drafts  # noqa: E402
+from kiosk_driver import SELF_REVIEW_TO_ABOUT_YOU, Kiosk, KioskError, WordRefused, XServer, saved_drafts  # noqa: E402
 
 NAME = "Qvxjaw"  # typed on the keyboard before the save
 WORD = "bluebell"
@@ -58,12 +58,7 @@ def main():
                 left_at = kiosk.wait_screen(lambda s: s.startswith("form:") and "about-age" not in s)
 
                 # Save and come back later: the word on the keyboard, then the code on screen.
-                kiosk.tap("save-for-later")
-                kiosk.wait_for("save-later:word")
-                kiosk.type_on_screen(WORD)
-                kiosk.tap("save-later:save")
-                kiosk.wait_screen(lambda s: s == "save-later:saved")
-                code = kiosk.wait_for("save-later:code")["label"]
+                code = kiosk.save_for_later(WORD)
                 if len(code) != 9 or code[4] != "-":
                     failures.append(f"the resume code on screen looks wrong: {code!r}")
                 if saved_drafts(args.reader, data)["parked"] != 1:
@@ -72,23 +67,17 @@ def main():
                 kiosk.wait_screen(lambda s: s == "attract")
 
                 # The next visit: the code on its pad, a wrong word, then the right one.
-                kiosk.tap("attract")
-                kiosk.tap("start:continue")
-                kiosk.tap("continue-saved")
-                kiosk.wait_for("continue:code")
-                kiosk.type_on_pad(code.replace("-", ""))
-                kiosk.tap("continue:word")
-                kiosk.type_on_screen("tulip")
-                kiosk.tap("continue:open")
-                status = kiosk.wait_for("continue:status")["label"]
+                try:
+                    opened = kiosk.resume_saved(code, "tulip")
+                    raise KioskError(f"a wrong word opened the saved form at {opened!r}")
+                except WordRefused as refused:
+                    status = refused.message
                 if "4 more tries" not in status:
                     failures.append(f"after a wrong word the screen said {status!r}, not how many tries are left")
                 kiosk.wait_for("key:done")  # the word box has the keyboard again, emptied
                 if kiosk.widget("continue:word")["value_length"] != 0:
                     failures.append("the wrong word was left in its box")
-                kiosk.type_on_screen(WORD)
-                kiosk.tap("continue:open")
-                back_at = kiosk.wait_screen(lambda s: s.startswith("form:"))
+                back_at = kiosk.try_saved_word(WORD)
                 if back_at != left_at:
                     failures.append(f"the form reopened at {back_at!r}, not {left_at!r} where it was left")
 
