@@ -29,22 +29,29 @@ void apply(app::KioskController& c, Intent in) {
     c.apply(v);
 }
 
-// A kiosk with the shipped forms and languages, on the first question of "Am I a carer?".
-struct KioskOnAQuestion {
+// A kiosk with the shipped forms and languages and a silent voice, woken with `language` chosen and
+// Listen offered: the start screen as a carer who has just picked their language sees it.
+struct ListeningKiosk {
     ImGuiContextForTest imgui;
-    double steady = 0;
-    app::KioskController c{app::load_forms(std::string(CARERS_SOURCE_DIR) + "/assets/forms", [](const std::string& p) { FAIL(p); }),
-                           app::KioskConfig{}, nullptr, app::KioskClock{[this] { return steady; }, [] { return std::int64_t{0}; }},
-                           i18n::load_locales(std::string(CARERS_SOURCE_DIR) + "/locales").languages.all()};
+    app::KioskController c;
     app::ReadAloud voice{true};  // silent: everything but the loudspeaker
     app::PageReader reader{voice};
 
-    engine::FormSession* session = nullptr;
-
-    explicit KioskOnAQuestion(const std::string& language) {
+    explicit ListeningKiosk(const std::string& language, app::KioskConfig config = {})
+        : c{app::load_forms(std::string(CARERS_SOURCE_DIR) + "/assets/forms", [](const std::string& p) { FAIL(p); }),
+            std::move(config), nullptr, app::KioskClock{[] { return 0.0; }, [] { return std::int64_t{0}; }},
+            i18n::load_locales(std::string(CARERS_SOURCE_DIR) + "/locales").languages.all()} {
         c.set_read_aloud_available(true);
         apply(c, {Intent::Kind::Wake});
         apply(c, {Intent::Kind::ChooseLanguage, {}, {}, {}, language});
+    }
+};
+
+// The same, on the first question of "Am I a carer?".
+struct KioskOnAQuestion : ListeningKiosk {
+    engine::FormSession* session = nullptr;
+
+    explicit KioskOnAQuestion(const std::string& language) : ListeningKiosk(language) {
         apply(c, {Intent::Kind::GoHome});
         session = c.open_form("am-i-a-carer");
         REQUIRE(session);
@@ -140,17 +147,11 @@ TEST_CASE("the language can be changed in the middle of a form: the answers stay
 }
 
 TEST_CASE("Listen on the home and start screens reads what they show, in the person's language") {
-    ImGuiContextForTest imgui;
     app::KioskConfig config;
     config.placeholders = {{"centre.name", "Example Carers Centre"}, {"centre.phone", "01632 960000"}};
-    app::KioskController c(app::load_forms(std::string(CARERS_SOURCE_DIR) + "/assets/forms", [](const std::string& p) { FAIL(p); }),
-                           config, nullptr, app::KioskClock{[] { return 0.0; }, [] { return std::int64_t{0}; }},
-                           i18n::load_locales(std::string(CARERS_SOURCE_DIR) + "/locales").languages.all());
-    c.set_read_aloud_available(true);
-    app::ReadAloud voice{true};
-    app::PageReader reader{voice};
-    apply(c, {Intent::Kind::Wake});
-    apply(c, {Intent::Kind::ChooseLanguage, {}, {}, {}, "pl"});
+    ListeningKiosk k("pl", config);
+    app::KioskController& c = k.c;
+    app::PageReader& reader = k.reader;
     CHECK(app::spoken_page_key(c.model()) == "start");
     reader.after_frame(c.model(), c.catalog(), {{Intent::Kind::Listen}});
     CHECK(reader.last_voice() == "pl");
@@ -167,7 +168,7 @@ TEST_CASE("Listen on the home and start screens reads what they show, in the per
     CHECK(said.find(c.catalog().form_text("am-i-a-carer:title", "Am I a carer?")) != std::string::npos);
     CHECK(said.find(c.catalog().tr("Phone") + ": 01632 960000") != std::string::npos);
     CHECK(said.find("Example Carers Centre") != std::string::npos);
-    wait_until([&] { return voice.speaker().speaking() || voice.speaker().finished_count() > 0; });
+    wait_until([&] { return k.voice.speaker().speaking() || k.voice.speaker().finished_count() > 0; });
 
     // Staff screens and the inactivity warning have nothing to read: the voice stops there.
     apply(c, {Intent::Kind::FinishAndClear});
@@ -178,15 +179,9 @@ TEST_CASE("Listen on the saved-forms screens reads them in the person's language
           "out and what the store answered, never what was typed") {
     using Stage = ui::SaveForLaterModel::Stage;
     using Status = ui::ContinueSavedModel::Status;
-    ImGuiContextForTest imgui;
-    app::KioskController c(app::load_forms(std::string(CARERS_SOURCE_DIR) + "/assets/forms", [](const std::string& p) { FAIL(p); }),
-                           app::KioskConfig{}, nullptr, app::KioskClock{[] { return 0.0; }, [] { return std::int64_t{0}; }},
-                           i18n::load_locales(std::string(CARERS_SOURCE_DIR) + "/locales").languages.all());
-    c.set_read_aloud_available(true);
-    app::ReadAloud voice{true};
-    app::PageReader reader{voice};
-    apply(c, {Intent::Kind::Wake});
-    apply(c, {Intent::Kind::ChooseLanguage, {}, {}, {}, "pl"});
+    ListeningKiosk k("pl");
+    app::KioskController& c = k.c;
+    app::PageReader& reader = k.reader;
     auto listen = [&]() -> const std::string& {
         reader.after_frame(c.model(), c.catalog(), {{Intent::Kind::Listen}});
         CHECK(reader.last_voice() == "pl");
