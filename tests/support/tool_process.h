@@ -1,5 +1,6 @@
 // Staff tools and servers run as real processes by the tests: started, waited for, or killed
-// with a signal (SIGKILL stands in for a crash). Shared by the sync and store tool tests.
+// with a signal (SIGKILL stands in for a crash). Shared by the sync and store tool tests; the
+// starting itself is kiosk/common/child_process's, shared with the benchmarks.
 #pragma once
 
 #include <sys/types.h>
@@ -7,6 +8,8 @@
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "kiosk/common/child_process.h"
 
 namespace carers::test {
 
@@ -28,7 +31,6 @@ struct ToolRun {
 // Runs a tool to the end; its output is kept in `scratch`/tool-output.txt while it runs.
 ToolRun run_tool(const std::vector<std::string>& args, const std::filesystem::path& scratch);
 
-// A TCP port on 127.0.0.1 that was free a moment ago (for a server started as a process).
-int free_loopback_port();
+using carers::free_loopback_port;
 
 }  // namespace carers::test

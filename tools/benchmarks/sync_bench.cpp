@@ -16,27 +16,21 @@
 #include <cstdlib>
 #include <string>
 #include <thread>
-#include <arpa/inet.h>
 #include <csignal>
-#include <fcntl.h>
 #include <fstream>
 #include <sstream>
-#include <netinet/in.h>
-#include <spawn.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/common/child_process.h"
 #include "kiosk/store/database.h"
 #include "kiosk/store/outbox.h"
 #include "sync/centre/centre_directory.h"
 #include "sync/client/sync_client.h"
 #include "sync/protocol/sealed_payload.h"
 #include "sync/transport/https_connection.h"
-
-extern char** environ;
 
 using namespace carers;
 using namespace carers::sync;
@@ -126,32 +120,9 @@ Measured timed_sync(store::Database& db, SyncSettings settings, const std::strin
     return m;
 }
 
-int free_port() {
-    int s = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(s);
-    return ntohs(a.sin_port);
-}
-
 // `carers-centre serve DIR`, started and waited for (until /v1/health answers).
 pid_t spawn_centre(const fs::path& dir, const CentreDirectory& centre) {
-    std::string bin = CARERS_CENTRE_BIN, serve = "serve", d = dir.string();
-    char* argv[] = {bin.data(), serve.data(), d.data(), nullptr};
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    if (posix_spawn(&pid, argv[0], &actions, nullptr, argv, environ) != 0) {
-        std::fprintf(stderr, "bench_sync: cannot start %s\n", argv[0]);
-        std::exit(2);
-    }
-    posix_spawn_file_actions_destroy(&actions);
+    const pid_t pid = must(spawn_process({CARERS_CENTRE_BIN, "serve", dir.string()}), "start carers-centre");
     HttpsConnection probe(TlsPolicy{centre.certificate_file().string(), "", 500, 2000, 2000});
     for (int i = 0; i < 200; ++i) {
         auto ex = probe.get("https://127.0.0.1:" + std::to_string(centre.config().port) + "/v1/health", nullptr);
@@ -190,7 +161,7 @@ int main(int argc, char** argv) {
         auto cfg = nlohmann::json::parse(in);
         cfg["limits"]["rate_per_minute"] = 1'000'000'000;
         cfg["limits"]["rate_burst"] = 1'000'000'000;
-        cfg["port"] = free_port();
+        cfg["port"] = free_loopback_port();
         cfg["bind_address"] = "127.0.0.1";
         std::ofstream(dir / "centre" / "centre.json") << cfg.dump(2);
     }
