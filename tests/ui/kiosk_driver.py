@@ -181,10 +181,19 @@ class Kiosk:
             self.tap("key:done")
 
     def type_on_pad(self, text):
-        """Types on a pad with one key for each character (the resume code's), then Done."""
+        """Types on a pad with one key for each character (the resume code's, the staff PIN's), then Done."""
         for ch in text:
             self.tap("key:" + ch.lower())
         self.tap("key:done")
+
+    def hold_corner(self, seconds):
+        """Presses the top-left corner (the staff gesture: 3 s opens the PIN pad) for `seconds`."""
+        self.xdotool("mousemove", "12", "12")
+        time.sleep(0.05)
+        self.xdotool("mousedown", "1")
+        time.sleep(seconds)
+        self.xdotool("mouseup", "1")
+        time.sleep(0.3)
 
     # The keyboard's pages, in the order a person would look through them for a letter.
     KEYBOARD_PAGES = ("key:to-letters", "key:to-accents", "key:to-more-accents", "key:to-symbols", "key:to-arabic")

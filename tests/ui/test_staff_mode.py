@@ -23,21 +23,6 @@ from kiosk_driver import Kiosk, KioskError, KioskPlace, fail_with_log, report  #
 PIN = "482916"
 
 
-def hold_corner(kiosk, seconds):
-    kiosk.xdotool("mousemove", "12", "12")
-    time.sleep(0.05)
-    kiosk.xdotool("mousedown", "1")
-    time.sleep(seconds)
-    kiosk.xdotool("mouseup", "1")
-    time.sleep(0.3)
-
-
-def type_pin(kiosk, pin):
-    for d in pin:
-        kiosk.tap("key:" + d)
-    kiosk.tap("key:done")
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kiosk", required=True)
@@ -57,15 +42,15 @@ def main():
             kiosk = place.start(args.kiosk)
             try:
                 kiosk.wait_for("attract")
-                hold_corner(kiosk, 0.5)
+                kiosk.hold_corner(0.5)
                 if kiosk.screen() != "attract":
                     failures.append(f"a short press in the corner opened {kiosk.screen()!r}")
-                hold_corner(kiosk, 3.6)
+                kiosk.hold_corner(3.6)
                 kiosk.wait_for("key:1")
                 if kiosk.screen() != "staff-entry":
                     failures.append(f"holding the corner opened {kiosk.screen()!r}, not the PIN pad")
                 for attempt in range(5):
-                    type_pin(kiosk, "0000")
+                    kiosk.type_on_pad("0000")
                 kiosk.wait_for("pin:cancel")
                 time.sleep(0.3)
                 if kiosk.widget("key:1"):
@@ -81,7 +66,7 @@ def main():
             kiosk = place.start(args.kiosk)
             try:
                 kiosk.wait_for("attract")
-                hold_corner(kiosk, 3.6)
+                kiosk.hold_corner(3.6)
                 kiosk.wait_for("pin:cancel")
                 time.sleep(0.3)
                 if kiosk.widget("key:1"):
@@ -107,10 +92,10 @@ def main():
             kiosk = Kiosk(args.kiosk, data2, place.x.env(), log=log)
             try:
                 kiosk.wait_for("attract")
-                hold_corner(kiosk, 3.6)
+                kiosk.hold_corner(3.6)
                 kiosk.wait_for("key:1")
-                type_pin(kiosk, "1111")
-                type_pin(kiosk, PIN)
+                kiosk.type_on_pad("1111")
+                kiosk.type_on_pad(PIN)
                 kiosk.wait_for("staff:sync")
                 if kiosk.screen() != "staff":
                     failures.append(f"the right PIN opened {kiosk.screen()!r}")
