@@ -109,6 +109,7 @@ ui::Intents KioskApp::draw_frame(ui::FrameTiming& timing, bool render) {
     shown_language_ = language;
     recorder_.facts().language = language;
     recorder_.facts().language_switch_ms = language_switch_ms_;
+    recorder_.facts().icu_setup_ms = icu_setup_ms_;
     return intents;
 }
 

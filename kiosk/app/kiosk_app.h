@@ -53,6 +53,8 @@ public:
     // seconds until it next has something to do (infinity: nothing planned), and the loop
     // sleeps no longer than that. Other threads wake the loop with KioskWindow::wake_from_any_thread.
     void set_housekeeping(std::function<double()> job) { housekeeping_ = std::move(job); }
+    // What setting up ICU for the languages cost at start-up, shown in the widget dump (tools/bench ui).
+    void set_icu_setup_ms(double ms) { icu_setup_ms_ = ms; }
 
     ui::WidgetRecorder& recorder() { return recorder_; }
     const ui::Theme& theme() const { return theme_; }
@@ -76,6 +78,7 @@ private:
     int warmed_text_size_ = 0;  // the text size the other languages' glyphs were last warmed up at
     std::string shown_language_;       // the language the fonts were last built for
     double language_switch_ms_ = -1;   // the last switch: from choosing it to its first frame drawn
+    double icu_setup_ms_ = -1;
 };
 
 }  // namespace carers::app

@@ -25,6 +25,7 @@ nlohmann::json widgets_json(long frame, const ui::WidgetRecorder& recorder, floa
                         {"keyboard", f.keyboard},
                         {"language", f.language},
                         {"language_switch_ms", f.language_switch_ms},
+                        {"icu_setup_ms", f.icu_setup_ms},
                         {"widgets", nlohmann::json::array()}};
     if (window)
         j["window"] = {{"fullscreen", window->fullscreen},

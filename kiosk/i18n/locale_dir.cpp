@@ -21,6 +21,8 @@ Result<std::string> read_text_file(const std::filesystem::path& path) {
 
 LoadedLocales load_locales(const std::filesystem::path& dir) {
     LoadedLocales out;
+    out.icu_setup_ms.emplace_back("built-in " + out.languages.english().language().code,
+                                  out.languages.english().values().setup_ms());
     std::error_code ec;
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
@@ -45,6 +47,7 @@ LoadedLocales load_locales(const std::filesystem::path& dir) {
             out.problems.push_back(name + ": " + catalog.message());
             continue;
         }
+        out.icu_setup_ms.emplace_back(catalog.value().language().code, catalog.value().values().setup_ms());
         out.languages.add(std::move(catalog.value()));
     }
 

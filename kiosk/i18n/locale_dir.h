@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kiosk/i18n/coverage.h"
@@ -16,6 +17,9 @@ struct LoadedLocales {
     PoFile template_file;                // carers-kiosk.pot (empty when missing)
     std::vector<Coverage> coverage;      // one per language, against the template
     std::vector<std::string> problems;   // one sentence per file that could not be used
+    // ICU set-up time of every language's formats made while loading, in the order made: the
+    // built-in English first (it pays for loading ICU's data), then one per PO file.
+    std::vector<std::pair<std::string, double>> icu_setup_ms;
 };
 
 // The name of the template in a locales folder.

@@ -1,5 +1,6 @@
 #include "kiosk/i18n/locale_values.h"
 
+#include <chrono>
 #include <cstdio>
 #include <mutex>
 
@@ -49,6 +50,7 @@ struct LocaleValues::Icu {
 
 LocaleValues::LocaleValues(std::string_view code)
     : icu_locale_(icu_locale_for(code)), icu_(std::make_unique<Icu>()) {
+    const auto t0 = std::chrono::steady_clock::now();
     icu_->locale = icu::Locale::createCanonical(icu_locale_.c_str());
     UErrorCode status = U_ZERO_ERROR;
     // The language's own order and month form for "day, month name, year" (Polish writes the
@@ -79,6 +81,7 @@ LocaleValues::LocaleValues(std::string_view code)
         icu_->time = std::move(time);
     }
     icu_->whole = icu::number::NumberFormatter::withLocale(icu_->locale);
+    setup_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
 std::string LocaleValues::time_of_day(int hour, int minute) const {

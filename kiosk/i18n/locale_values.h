@@ -29,6 +29,9 @@ class LocaleValues {
 
     // The ICU locale used, e.g. "ar@numbers=latn", "en_GB".
     const std::string& icu_locale() const { return icu_locale_; }
+    // How long the constructor spent setting up ICU (the first one in a process also loads ICU's
+    // locale data), so start-up can report what ICU costs it (tools/bench ui).
+    double setup_ms() const { return setup_ms_; }
 
     // A real Gregorian date (proleptic, any year 1-9999) as day, month name and year in the
     // language's order.
@@ -50,6 +53,7 @@ class LocaleValues {
     struct Icu;
     std::string icu_locale_;
     std::unique_ptr<Icu> icu_;
+    double setup_ms_ = 0;
 };
 
 // The ICU locale for a gettext language code: "en" → "en_GB", "ar" → "ar@numbers=latn".

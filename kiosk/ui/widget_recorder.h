@@ -33,6 +33,7 @@ struct FrameFacts {
     std::string keyboard;    // the keyboard layout shown, or empty
     std::string language;    // the language on screen (its code)
     double language_switch_ms = -1;  // the last change of language took this long to show (-1: none yet)
+    double icu_setup_ms = -1;        // start-up time spent setting up ICU for the languages (-1: not told)
 };
 
 class WidgetRecorder {
