@@ -350,15 +350,19 @@ void KioskController::apply(ui::Intents& intents) {
                 go_to(ui::Screen::Attract);
             }
             break;
-        case K::SyncNow:
+        case K::SyncNow: {
             if (screen_ != ui::Screen::Staff) break;
-            staff_.sync_message = start_sync_ ? start_sync_() : std::string("Sync is not set up on this kiosk.");
+            ui::StaffSyncOutcome refused;
+            refused.kind = ui::StaffSyncOutcome::Kind::NotSetUp;  // no store, so no sync service
+            if (start_sync_) refused = start_sync_();
+            if (refused.kind != ui::StaffSyncOutcome::Kind::None) staff_.sync_outcome = refused;
             if (poll_sync_) poll_sync_(staff_);
             break;
+        }
         case K::CheckConnection:
             if (screen_ != ui::Screen::Staff) break;
             if (check_connection_) check_connection_();
-            else staff_.check_message = "Sync is not set up on this kiosk.";
+            else staff_.check_outcome.kind = ui::StaffCheckOutcome::Kind::NotSetUp;
             if (poll_sync_) poll_sync_(staff_);
             break;
         case K::LeaveKioskMode:

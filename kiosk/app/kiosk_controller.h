@@ -54,9 +54,10 @@ public:
     void set_staff_entry_state(std::function<ui::StaffEntryModel(std::int64_t now)> state) {
         staff_entry_state_ = std::move(state);
     }
-    // "Sync now": `start` begins a run (a sentence when it cannot); `poll` copies progress, the
-    // last result and the next automatic run into the staff model, and is true when they changed.
-    void set_sync(std::function<std::string()> start, std::function<bool(ui::StaffModel&)> poll) {
+    // "Sync now": `start` begins a run (or says why it cannot: Kind::None when it started);
+    // `poll` copies progress, the last result and the next automatic run into the staff model,
+    // and is true when they changed.
+    void set_sync(std::function<ui::StaffSyncOutcome()> start, std::function<bool(ui::StaffModel&)> poll) {
         start_sync_ = std::move(start);
         poll_sync_ = std::move(poll);
     }
@@ -185,7 +186,7 @@ private:
     StaffPinChecker check_pin_;
     StaffFacts staff_facts_;
     std::function<ui::StaffEntryModel(std::int64_t)> staff_entry_state_;
-    std::function<std::string()> start_sync_;
+    std::function<ui::StaffSyncOutcome()> start_sync_;
     std::function<bool(ui::StaffModel&)> poll_sync_;
     std::function<void()> check_connection_;
     std::function<void()> on_submitted_;

@@ -1,10 +1,10 @@
 #include "kiosk/app/kiosk_sync.h"
 
-#include <ctime>
 #include <limits>
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/app/staff_sync_outcome.h"
 #include "sync/client/centre_check.h"
 #include "sync/protocol/kiosk_sync_config.h"
 
@@ -30,49 +30,18 @@ std::string sync_sections(const std::string& config_json) {
 
 }  // namespace
 
-std::string local_time_for_staff(std::int64_t at, std::int64_t now) {
-    std::time_t a = static_cast<std::time_t>(at), n = static_cast<std::time_t>(now);
-    std::tm ta{}, tn{};
-    localtime_r(&a, &ta);
-    localtime_r(&n, &tn);
-    const bool today = ta.tm_year == tn.tm_year && ta.tm_yday == tn.tm_yday;
-    char buf[32];
-    std::strftime(buf, sizeof buf, today ? "%H:%M" : "%Y-%m-%d %H:%M", &ta);
-    return buf;
-}
-
-ui::StaffSyncOutcome staff_sync_outcome(const sync::SyncOutcome& o) {
-    using K = ui::StaffSyncOutcome::Kind;
-    ui::StaffSyncOutcome out;
-    switch (o.kind) {
-    case sync::SyncOutcomeKind::NothingToSend: out.kind = K::NothingToSend; break;
-    case sync::SyncOutcomeKind::Sent: out.kind = K::Sent; break;
-    case sync::SyncOutcomeKind::Cancelled: out.kind = K::Cancelled; break;
-    case sync::SyncOutcomeKind::CentrePause: out.kind = K::CentrePause; break;
-    case sync::SyncOutcomeKind::GaveUp: out.kind = K::GaveUp; break;
-    case sync::SyncOutcomeKind::DeviceRefused: out.kind = K::DeviceRefused; break;
-    case sync::SyncOutcomeKind::BatchRefused: out.kind = K::BatchRefused; break;
-    case sync::SyncOutcomeKind::Failed: out.kind = K::Failed; break;
-    }
-    out.confirmed = o.confirmed;
-    out.rejected = o.rejected;
-    out.attempts = o.attempts;
-    out.retry_after_s = o.retry_after_s;
-    out.http_status = o.http_status;
-    out.detail = o.detail;
-    return out;
-}
-
 KioskSync::KioskSync(std::filesystem::path database, store::SecretKey key, const std::string& config_json,
                      std::filesystem::path config_dir, KioskSyncHooks hooks)
     : database_(std::move(database)), key_(key), hooks_(std::move(hooks)) {
     if (config_json.empty()) {
-        problem_ = "Sync is not set up: this kiosk has no settings file (kiosk.json).";
+        set_up_problem_ = ui::StaffSetUpProblem::NoSettingsFile;  // main.cpp logs the missing file
         return;
     }
     auto parsed = sync::parse_kiosk_sync_config(sync_sections(config_json), config_dir);
     if (!parsed) {
-        problem_ = "Sync is not set up: " + parsed.message();
+        set_up_problem_ = ui::StaffSetUpProblem::SettingsInvalid;
+        problem_ = parsed.message();
+        if (hooks_.log) hooks_.log("Sync is not set up: " + problem_);
         return;
     }
     settings_ = parsed->sync;
@@ -100,17 +69,27 @@ void KioskSync::collect(std::int64_t now) {
     auto result = sync_.take_result();
     if (!result) return;
     if (schedule_) schedule_->finished(*result, now);
-    last_message_ = result->message;
+    // The staff screen says what to do in its language; the technical sentence goes to the log.
+    const bool failed = result->status == sync::SyncStatus::Failed || result->status == sync::SyncStatus::RetryLater;
+    if (failed && hooks_.log) hooks_.log("Sync: " + result->message);
     last_outcome_ = staff_sync_outcome(result->outcome);
     last_finished_ = now;
     changed_ = true;
 }
 
-std::string KioskSync::start_now() {
-    if (!settings_) return problem_;
+ui::StaffSyncOutcome KioskSync::start_now() {
+    ui::StaffSyncOutcome refused;
+    if (!settings_) {
+        refused.kind = ui::StaffSyncOutcome::Kind::NotSetUp;
+        refused.set_up = set_up_problem_;
+        refused.detail = problem_;
+        last_outcome_ = refused;  // shown until the staff screen closes, like a run's outcome
+        changed_ = true;
+        return refused;
+    }
     collect(hooks_.unix_now());
-    if (!start_run(hooks_.unix_now())) return "A sync is already running.";
-    return {};
+    if (!start_run(hooks_.unix_now())) refused.kind = ui::StaffSyncOutcome::Kind::AlreadyRunning;
+    return refused;
 }
 
 void KioskSync::submitted() {
@@ -151,25 +130,31 @@ std::int64_t KioskSync::next_automatic_run() const {
 void KioskSync::check_connection() {
     changed_ = true;
     if (!settings_) {
-        check_message_ = problem_;
         check_outcome_ = {};
+        check_outcome_.kind = ui::StaffCheckOutcome::Kind::NotSetUp;
+        check_outcome_.set_up = set_up_problem_;
+        check_outcome_.detail = problem_;
         return;
     }
     if (checking_.load()) return;
     if (check_thread_.joinable()) check_thread_.join();  // the last check has ended; reap it
     checking_ = true;
     check_cancel_ = false;
-    check_message_.clear();
     check_outcome_ = {};
     check_thread_ = std::thread([this, settings = *settings_] {
-        auto health = sync::check_centre(settings, &check_cancel_);
+        sync::CentreCheckFailure failure;
+        auto health = sync::check_centre(settings, &check_cancel_, &failure);
+        if (!health && hooks_.log) hooks_.log("Check connection: " + health.message());
         {
             std::lock_guard lock(check_mutex_);
             ui::StaffCheckOutcome o;
-            o.kind = health ? ui::StaffCheckOutcome::Kind::Connected : ui::StaffCheckOutcome::Kind::Problem;
-            if (health) o.centre = health->centre_name;
-            else o.detail = health.message();
-            check_result_.emplace(health ? health->message : health.message(), std::move(o));
+            if (health) {
+                o.kind = ui::StaffCheckOutcome::Kind::Connected;
+                o.centre = health->centre_name;
+            } else {
+                o = staff_check_problem(failure, health.message());
+            }
+            check_result_.emplace(std::move(o));
         }
         checking_ = false;
         if (hooks_.wake) hooks_.wake();
@@ -182,8 +167,7 @@ bool KioskSync::poll(ui::StaffModel& m) {
     {
         std::lock_guard lock(check_mutex_);
         if (check_result_) {
-            check_message_ = std::move(check_result_->first);
-            check_outcome_ = std::move(check_result_->second);
+            check_outcome_ = std::move(*check_result_);
             check_result_.reset();
             changed_ = true;
         }
@@ -197,27 +181,22 @@ bool KioskSync::poll(ui::StaffModel& m) {
         const sync::SyncProgress p = sync_.progress();
         const std::int64_t done = p.confirmed + p.rejected;
         m.sync_progress = p.total > 0 ? static_cast<float>(done) / static_cast<float>(p.total) : 0.f;
-        m.sync_message = p.status;
         m.sync_outcome = {};
         m.sync_outcome.kind = ui::StaffSyncOutcome::Kind::Sending;
         m.sync_outcome.confirmed = p.confirmed;
         m.sync_outcome.total = p.total;
-    } else if (!last_message_.empty()) {
+    } else if (last_outcome_.kind != ui::StaffSyncOutcome::Kind::None) {
         m.sync_progress = 1.f;
-        m.sync_message = last_message_;
         m.sync_outcome = last_outcome_;
     }
     m.now_unix = now;
-    m.sync_finished_at = last_finished_ ? local_time_for_staff(last_finished_, now) : "";
     m.sync_finished_unix = last_finished_;
     m.auto_sync = schedule_ && schedule_->enabled();
     const std::int64_t next = next_automatic_run();
     // Due but nothing waiting: the next run follows the next submission, not a time.
     const bool idle = next <= now && found_empty_at_ >= 0;
-    m.next_sync = next == sync::SyncSchedule::never || idle ? "" : local_time_for_staff(std::max(next, now), now);
-    m.next_sync_unix = m.next_sync.empty() ? 0 : std::max(next, now);
+    m.next_sync_unix = next == sync::SyncSchedule::never || idle ? 0 : std::max(next, now);
     m.checking = checking_.load();
-    m.check_message = m.checking ? "" : check_message_;
     m.check_outcome = m.checking ? ui::StaffCheckOutcome{} : check_outcome_;
     const bool changed = changed_;
     changed_ = false;

@@ -31,6 +31,8 @@ struct KioskSyncHooks {
     std::function<std::int64_t()> unix_now;        // seconds since 1970
     std::function<std::int64_t()> waiting;         // submissions in the outbox (the UI's store)
     std::function<void()> wake;                    // wakes the event loop; called from other threads
+    // The staff log: why a run or check failed (English, technical). Called from other threads too.
+    std::function<void(const std::string&)> log;
     sync::SyncEnvironment environment = {};        // passed to each run (tests shorten its waits)
 };
 
@@ -47,10 +49,9 @@ public:
     // Whether a centre is configured (only then does the kiosk send on its own).
     bool configured() const { return settings_.has_value(); }
 
-    // "Sync now". Returns a sentence for staff when it cannot (not set up, already running),
-    // empty when started.
-    std::string start_now();
-    // "Check connection": one GET /v1/health off the UI thread; poll() shows its sentence (or
+    // "Sync now". Returns why it cannot (NotSetUp, AlreadyRunning), or Kind::None when started.
+    ui::StaffSyncOutcome start_now();
+    // "Check connection": one GET /v1/health off the UI thread; poll() shows its outcome (or
     // why there is nothing to check). Does nothing while a check is going.
     void check_connection();
     // A submission entered the outbox: an automatic run follows within a minute.
@@ -76,7 +77,8 @@ private:
     store::SecretKey key_;
     KioskSyncHooks hooks_;
     std::optional<sync::SyncSettings> settings_;
-    std::string problem_;  // why sync is not set up
+    ui::StaffSetUpProblem set_up_problem_ = ui::StaffSetUpProblem::Unknown;  // why sync is not set up
+    std::string problem_;  // SettingsInvalid: how, in English (for IT support and the log)
     sync::BackgroundSync sync_;
     std::optional<sync::SyncSchedule> schedule_;
     bool was_running_ = false;  // as poll() last saw it
@@ -84,7 +86,6 @@ private:
     // When the outbox was last counted and found empty (-1: not known to be empty). A due time
     // with nothing waiting is counted again only after a submission or a minute, not every frame.
     std::int64_t found_empty_at_ = -1;
-    std::string last_message_;
     ui::StaffSyncOutcome last_outcome_;
     std::int64_t last_finished_ = 0;
 
@@ -93,15 +94,8 @@ private:
     std::atomic<bool> check_cancel_{false};
     std::atomic<bool> checking_{false};
     std::mutex check_mutex_;
-    std::optional<std::pair<std::string, ui::StaffCheckOutcome>> check_result_;  // set by the check's thread, taken by poll()
-    std::string check_message_;
+    std::optional<ui::StaffCheckOutcome> check_result_;  // set by the check's thread, taken by poll()
     ui::StaffCheckOutcome check_outcome_;
 };
-
-// "14:05" today, else "2026-11-24 14:05": when something happens, for the staff screen.
-std::string local_time_for_staff(std::int64_t at, std::int64_t now);
-
-// A sync run's outcome as the staff screen's typed facts.
-ui::StaffSyncOutcome staff_sync_outcome(const sync::SyncOutcome& outcome);
 
 }  // namespace carers::app

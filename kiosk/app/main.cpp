@@ -187,6 +187,7 @@ int main(int argc, char** argv) {
             return n ? *n : 0;
         };
         hooks.wake = app::KioskWindow::wake_from_any_thread;
+        hooks.log = staff_log;
         kiosk_sync = std::make_unique<app::KioskSync>(store->database().path(), store_key, config.raw_json,
                                                       opt.config.parent_path(), std::move(hooks));
         controller.set_sync([&kiosk_sync] { return kiosk_sync->start_now(); },

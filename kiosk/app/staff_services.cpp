@@ -140,12 +140,7 @@ ui::StaffModel staff_facts(store::LocalStore& store, const KioskConfig& config, 
     if (auto recent = store::recent_audit(store.database(), 500))
         for (const auto& e : *recent)
             if (e.event == store::audit_event_name(store::AuditEvent::synced)) {
-                std::time_t t = static_cast<std::time_t>(e.at);
-                std::tm tm{};
-                localtime_r(&t, &tm);
-                char buf[32];
-                std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-                m.last_sync = buf;
+                m.last_sync_unix = e.at;  // written in the language on screen by the view
                 break;
             }
     // The venue as kiosk.json describes it: names and numbers only, nothing secret.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "kiosk/app/tour_staff_models.h"
 #include "kiosk/ui/question_view.h"
 
 namespace carers::app {
@@ -323,21 +324,13 @@ std::vector<Scene> tour_scenes(KioskController& c) {
     };
     auto staff = [&c] {
         c.wipe_session();
-        ui::StaffModel m;
-        m.waiting = 3;
-        m.sent = 41;
-        m.last_sync = "2026-11-23 09:30";
-        m.syncing = true;
-        m.sync_progress = 0.4f;
-        m.venue = {{"Venue", "Example Library"}, {"Carers Centre", "Example Carers Centre"},
-                   {"Inactivity warning after", "90 s"}};
-        m.version = "0.1.0";
-        // Made up: the shipped translations are complete, but the screen must fit the list.
-        m.translations = {{"Polski (pl)", 951, 956, "draft, awaiting native-speaker review",
-                           {"There is a problem", "Check your answers before sending them",
-                            "Scan this with your phone's camera to open the website."}},
-                          {"\u0627\u0644\u0639\u0631\u0628\u064a\u0629 (ar)", 956, 956, "draft, awaiting native-speaker review", {}}};
-        c.set_staff_for_tour(m);
+        c.set_staff_for_tour(tour_staff_syncing());
+        c.show(Screen::Staff);
+    };
+    // After a run, with the centre's refusals and a connection check: the longest staff page.
+    auto staff_refused = [&c] {
+        c.wipe_session();
+        c.set_staff_for_tour(tour_staff_after_run());
         c.show(Screen::Staff);
     };
     out.push_back({"staff-entry", true, staff_entry});
@@ -347,27 +340,7 @@ std::vector<Scene> tour_scenes(KioskController& c) {
                        c.show(Screen::StaffEntry);
                    }});
     out.push_back({"staff", true, staff});
-    // After a run, with the centre's refusals and a connection check: the longest staff page.
-    out.push_back({"staff-refused", true, [&c] {
-                       c.wipe_session();
-                       ui::StaffModel m;
-                       m.waiting = 2;
-                       m.sent = 44;
-                       m.last_sync = "2026-11-23 09:45";
-                       m.auto_sync = true;
-                       m.next_sync = "10:00";
-                       m.sync_message = "Sent 3 submissions; the Carers Centre confirmed receipt of each. 2 submissions "
-                                        "were refused by the centre and kept on this kiosk.";
-                       m.sync_finished_at = "09:45";
-                       m.check_message = "Connected to Example Carers Centre: trusted, receipts will verify.";
-                       m.refused = {{"3f2a9c1e", "It is larger (9000000 bytes) than the centre accepts (8388608 bytes).", false},
-                                    {"b71d0e42", "Its bytes do not match its hash: it was damaged on the way. It stays on the kiosk.",
-                                     true}};
-                       m.venue = {{"Venue", "Example Library"}};
-                       m.version = "0.1.0";
-                       c.set_staff_for_tour(m);
-                       c.show(Screen::Staff);
-                   }});
+    out.push_back({"staff-refused", true, staff_refused});
     out.push_back({"store-error", true, [&c] {
                        c.wipe_session();
                        c.show_store_error("The kiosk's database is damaged and cannot be opened.", "database-damaged (13)");
@@ -398,6 +371,7 @@ std::vector<Scene> tour_scenes(KioskController& c) {
         // Staff screens follow the kiosk's default language, which may be any of them.
         out.push_back({"lang-" + code + "-staff-entry", true, in(staff_entry)});
         out.push_back({"lang-" + code + "-staff", true, in(staff)});
+        out.push_back({"lang-" + code + "-staff-refused", true, in(staff_refused)});
         out.push_back({"lang-" + code + "-typing", true,
                        in([&c] { walk_to(c, "emergency-card", 9, false, "field:young-name"); })});
         // The saved-forms screens: every state.

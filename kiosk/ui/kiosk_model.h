@@ -71,11 +71,45 @@ struct TranslationCoverage {
     std::vector<std::string> examples;  // a few of the strings shown in English instead
 };
 
-// A sync run's outcome as facts; the staff screen writes it in the language on screen
-// (kiosk/ui/staff_sync_text.h). `detail` is the centre's own words for the refusals, else the
-// technical cause in English.
+// Why sync is not set up on this kiosk (nothing is sent, on its own or by "Sync now").
+enum class StaffSetUpProblem {
+    Unknown,          // no store or no sync service at all
+    NoSettingsFile,   // kiosk.json is missing: the kiosk was never enrolled
+    SettingsInvalid,  // kiosk.json's sync settings could not be used (`detail` says how, for IT support)
+};
+
+// Why a sync or a connection check failed, as the sync layer classified it (sync/transport/
+// failure_cause.h); the staff screen says in words what to do about each. The raw technical text
+// follows only after a label saying it is for IT support.
+enum class StaffFailureCause {
+    None,
+    NotHttps,                // the centre's address in the settings is not https://
+    AddressNotFound,         // the centre's name could not be looked up
+    ConnectionRefused,       // nothing answered at the address: refused, or no route to it
+    TimedOut,                // no answer in time
+    CertificateUntrusted,    // the certificate did not verify against the trusted CA
+    CertificateWrongName,    // it verified, but names another host than the address
+    PinMismatch,             // it verified, but its key is not the pinned one
+    SecureConnectionFailed,  // the TLS handshake failed
+    ConnectionBroken,        // the connection dropped mid-way
+    CentreBusy,              // HTTP 429 or 5xx (`http_status`)
+    UnexpectedAnswer,        // another HTTP status (`http_status`, 0 when not one), or a reply far too large
+    NotACentre,              // something answered that is not a Carers Centre (a Wi-Fi sign-in page)
+    ReceiptKeyChanged,       // the centre signs with another key than the kiosk's settings hold
+    ReceiptInvalid,          // a receipt did not verify: nothing was deleted
+    OutboxProblem,           // the kiosk's own outbox could not be read or updated
+    Other,
+};
+
+// A sync run's outcome, or why "Sync now" did not start one, as facts; the staff screen writes it
+// in the language on screen (kiosk/ui/staff_sync_text.h). `detail` is the centre's own words for
+// the refusals, else the technical cause in English (shown only as "for IT support").
 struct StaffSyncOutcome {
-    enum class Kind { None, Sending, NothingToSend, Sent, Cancelled, CentrePause, GaveUp, DeviceRefused, BatchRefused, Failed };
+    enum class Kind {
+        None, Sending, NothingToSend, Sent, Cancelled, CentrePause, GaveUp, DeviceRefused, BatchRefused, Failed,
+        NotSetUp,        // "Sync now" with no sync set up (`set_up` says why)
+        AlreadyRunning,  // "Sync now" while a run was going
+    };
     Kind kind = Kind::None;
     std::int64_t confirmed = 0;
     std::int64_t rejected = 0;
@@ -83,35 +117,36 @@ struct StaffSyncOutcome {
     int attempts = 0;
     long retry_after_s = -1;
     int http_status = 0;
+    StaffFailureCause cause = StaffFailureCause::None;  // GaveUp, CentrePause, Failed
+    StaffSetUpProblem set_up = StaffSetUpProblem::Unknown;  // NotSetUp
     std::string detail;
 };
 
 // "Check connection"'s outcome as facts.
 struct StaffCheckOutcome {
-    enum class Kind { None, Connected, Problem };
+    enum class Kind { None, Connected, Problem, NotSetUp };
     Kind kind = Kind::None;
     std::string centre;  // Connected: the centre's name
-    std::string detail;  // Problem: what went wrong (English, technical)
+    StaffFailureCause cause = StaffFailureCause::None;      // Problem
+    int http_status = 0;                                    // Problem: the centre's answer, when it gave one
+    StaffSetUpProblem set_up = StaffSetUpProblem::Unknown;  // NotSetUp
+    std::string detail;  // Problem, NotSetUp: what went wrong (English, technical, for IT support)
 };
 
+// Everything the staff screen shows is facts; it writes the words in the language on screen.
 struct StaffModel {
-    std::int64_t waiting = 0;       // sealed submissions in the outbox
-    std::int64_t sent = 0;          // receipts verified by the centre
-    std::string last_sync;          // "never" or a local date and time
+    std::int64_t waiting = 0;         // sealed submissions in the outbox
+    std::int64_t sent = 0;            // receipts verified by the centre
+    std::int64_t last_sync_unix = 0;  // the last sync that worked (0: never)
     bool syncing = false;
-    float sync_progress = 0;        // 0..1 while syncing
-    std::string sync_message;       // the last sync's outcome in words, or empty
-    std::string sync_finished_at;   // local time the last run ended ("" before the first)
-    bool auto_sync = false;         // the kiosk sends on its own
-    std::string next_sync;          // local time of the next automatic run ("" when none is due)
-    bool checking = false;          // "Check connection" is under way
-    std::string check_message;      // its outcome in a sentence, or empty
-    // The same facts, typed, for the sentence in the language on screen (preferred when set).
-    StaffSyncOutcome sync_outcome;
+    float sync_progress = 0;          // 0..1 while syncing
+    bool auto_sync = false;           // the kiosk sends on its own
+    bool checking = false;            // "Check connection" is under way
+    StaffSyncOutcome sync_outcome;    // the last run's outcome, or why "Sync now" did not start
     StaffCheckOutcome check_outcome;
     std::int64_t now_unix = 0;             // when these were read
     std::int64_t sync_finished_unix = 0;   // 0 before the first run
-    std::int64_t next_sync_unix = 0;       // 0 when none is due
+    std::int64_t next_sync_unix = 0;       // 0 when none is due (the next follows a submission)
     std::vector<RefusedSubmission> refused;
     std::vector<std::pair<std::string, std::string>> venue;  // label and value, for display
     std::string version;

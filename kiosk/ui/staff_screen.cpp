@@ -51,13 +51,13 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
     wrapped_text(dc.tr("Staff"), dc.fonts.heading, p.text);
     fact(dc, dc.tr("Submissions waiting to be sent"), dc.count(s.waiting));
     fact(dc, dc.tr("Submissions sent to the Carers Centre"), dc.count(s.sent));
-    fact(dc, dc.tr("Last successful sync"), s.last_sync.empty() ? dc.tr("Never") : s.last_sync);
+    fact(dc, dc.tr("Last successful sync"),
+         s.last_sync_unix > 0 ? staff_time_text(dc.catalog, s.last_sync_unix, s.now_unix) : dc.tr("Never"));
     fact(dc, dc.tr("Next automatic sync"),
-         !s.auto_sync             ? dc.tr("Automatic sync is off: only Sync now sends.")
-         : s.syncing              ? dc.tr("Sending now")
-         : s.next_sync.empty()    ? dc.tr("After the next submission")
-         : s.next_sync_unix > 0   ? staff_time_text(dc.catalog, s.next_sync_unix, s.now_unix)
-                                  : s.next_sync);
+         !s.auto_sync            ? dc.tr("Automatic sync is off: only Sync now sends.")
+         : s.syncing             ? dc.tr("Sending now")
+         : s.next_sync_unix == 0 ? dc.tr("After the next submission")
+                                 : staff_time_text(dc.catalog, s.next_sync_unix, s.now_unix));
     ImGui::Dummy(ImVec2(0, m.px(3)));
     if (s.syncing) {
         dc.wake_in(0.25);  // the progress moves on the sync thread; look again soon
@@ -67,17 +67,20 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
     } else if (start_button(dc, "staff:sync", dc.tr("Sync now"), ButtonStyle::Primary, m.px(60))) {
         out.push_back({Intent::Kind::SyncNow});
     }
-    // The typed outcome in the language on screen; the English sentence only where the app gave
-    // no outcome (e.g. "Sync now" refused before a run).
-    const std::string sync_text = s.sync_outcome.kind != StaffSyncOutcome::Kind::None
-                                      ? sync_outcome_text(dc.catalog, s.sync_outcome)
-                                      : s.sync_message;
+    // Only typed outcomes reach the screen, so every word of them is in the language on screen.
+    const std::string sync_text = sync_outcome_text(dc.catalog, s.sync_outcome);
+    // A refusal of "Sync now" is not a run: it has no time of its own.
+    const bool refusal = s.sync_outcome.kind == StaffSyncOutcome::Kind::NotSetUp ||
+                         s.sync_outcome.kind == StaffSyncOutcome::Kind::AlreadyRunning;
     const std::string finished =
-        s.sync_finished_unix > 0 ? staff_time_text(dc.catalog, s.sync_finished_unix, s.now_unix) : s.sync_finished_at;
-    if (!sync_text.empty())
+        s.sync_finished_unix > 0 && !refusal ? staff_time_text(dc.catalog, s.sync_finished_unix, s.now_unix) : "";
+    if (!sync_text.empty()) {
         fact(dc, dc.tr("Last sync result"),
              finished.empty() ? sync_text
                               : fill_placeholders(dc.tr("{{time}}: {{result}}"), {{"time", finished}, {"result", sync_text}}));
+        // What the sentence says, for the tests that check the screen speaks its language.
+        if (dc.recorder) dc.recorder->record_last_item("staff:sync-result", sync_text);
+    }
 
     ImGui::Dummy(ImVec2(0, m.px(3)));
     if (s.checking) {
@@ -87,10 +90,11 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
     } else if (start_button(dc, "staff:check", dc.tr("Check connection"), ButtonStyle::Secondary, m.px(60))) {
         out.push_back({Intent::Kind::CheckConnection});
     }
-    const std::string check_text = s.check_outcome.kind != StaffCheckOutcome::Kind::None
-                                       ? check_outcome_text(dc.catalog, s.check_outcome)
-                                       : s.check_message;
-    if (!check_text.empty()) wrapped_text(check_text, dc.fonts.body, p.text);
+    const std::string check_text = check_outcome_text(dc.catalog, s.check_outcome);
+    if (!check_text.empty()) {
+        wrapped_text(check_text, dc.fonts.body, p.text);
+        if (dc.recorder) dc.recorder->record_last_item("staff:check-result", check_text);
+    }
 
     if (!s.refused.empty()) {
         ImGui::Dummy(ImVec2(0, m.px(4)));

@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "kiosk/i18n/translatable.h"
+#include "kiosk/ui/staff_failure_text.h"
 #include "kiosk/ui/placeholders.h"
 
 namespace carers::ui {
@@ -15,12 +16,6 @@ std::string count(const i18n::Catalog& c, long n) { return c.values().count(n); 
 std::string with_centre_words(const i18n::Catalog& c, std::string sentence, const std::string& words) {
     if (words.empty()) return sentence;
     return sentence + " " + fill_placeholders(c.tr("The centre's words: \u201c{{reason}}\u201d"), {{"reason", words}});
-}
-
-// Appends the technical cause (English: it comes from the network or TLS layer).
-std::string with_detail(const i18n::Catalog& c, std::string sentence, const std::string& detail) {
-    if (detail.empty()) return sentence;
-    return sentence + " " + fill_placeholders(c.tr("Details: {{detail}}"), {{"detail", detail}});
 }
 
 }  // namespace
@@ -58,19 +53,19 @@ std::string sync_outcome_text(const i18n::Catalog& c, const StaffSyncOutcome& o)
     }
     case Kind::Cancelled: return c.tr("Sending was cancelled; nothing is lost.");
     case Kind::CentrePause:
-        return with_detail(c,
+        return with_cause(c,
                            fill_placeholders(c.tr_plural("The Carers Centre asked for a pause of {{n}} second; the kiosk will try again then.",
                                                          "The Carers Centre asked for a pause of {{n}} seconds; the kiosk will try again then.",
                                                          o.retry_after_s),
                                              {{"n", count(c, o.retry_after_s)}}),
-                           o.detail);
+                          o.cause, o.http_status, o.detail);
     case Kind::GaveUp:
-        return with_detail(c,
+        return with_cause(c,
                            fill_placeholders(c.tr_plural("The Carers Centre could not be reached; gave up for now after {{n}} attempt.",
                                                          "The Carers Centre could not be reached; gave up for now after {{n}} attempts.",
                                                          o.attempts),
                                              {{"n", count(c, o.attempts)}}),
-                           o.detail);
+                          o.cause, o.http_status, o.detail);
     case Kind::DeviceRefused:
         return with_centre_words(
             c, c.tr("The Carers Centre refused this kiosk: it may not be enrolled, or was revoked. Nothing was stored or deleted."),
@@ -80,7 +75,9 @@ std::string sync_outcome_text(const i18n::Catalog& c, const StaffSyncOutcome& o)
                                  fill_placeholders(c.tr("The Carers Centre refused the batch (HTTP {{status}}). Nothing was deleted."),
                                                    {{"status", std::to_string(o.http_status)}}),
                                  o.detail);
-    case Kind::Failed: return with_detail(c, c.tr("Sending failed; a person must act."), o.detail);
+    case Kind::Failed: return with_cause(c, c.tr("Sending failed; a person must act."), o.cause, o.http_status, o.detail);
+    case Kind::NotSetUp: return with_cause(c, set_up_problem_text(c, o.set_up), StaffFailureCause::None, 0, o.detail);
+    case Kind::AlreadyRunning: return c.tr("A sync is already running.");
     }
     return {};
 }
@@ -91,7 +88,9 @@ std::string check_outcome_text(const i18n::Catalog& c, const StaffCheckOutcome& 
     case StaffCheckOutcome::Kind::Connected:
         return fill_placeholders(c.tr("Connected to {{centre}}: trusted, receipts will verify."), {{"centre", o.centre}});
     case StaffCheckOutcome::Kind::Problem:
-        return with_detail(c, c.tr("The connection check failed."), o.detail);
+        return with_cause(c, c.tr("The connection check failed."), o.cause, o.http_status, o.detail);
+    case StaffCheckOutcome::Kind::NotSetUp:
+        return with_cause(c, set_up_problem_text(c, o.set_up), StaffFailureCause::None, 0, o.detail);
     }
     return {};
 }

@@ -1,7 +1,8 @@
 // The staff screen's sync sentences in the language on screen: the last sync's result, the
 // connection check's outcome and the time of the next automatic sync, written from PO msgids with
 // counts and times formatted the language's way (ICU, through i18n::LocaleValues). The centre's
-// own reasons are quoted as received and labelled as the centre's words.
+// own reasons are quoted as received and labelled as the centre's words; a failure's cause is
+// told as advice (staff_failure_text.h).
 #pragma once
 
 #include <cstdint>

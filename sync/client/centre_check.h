@@ -12,6 +12,7 @@
 
 #include "kiosk/common/result.h"
 #include "sync/protocol/kiosk_sync_config.h"
+#include "sync/transport/failure_cause.h"
 
 namespace carers::sync {
 
@@ -20,8 +21,16 @@ struct CentreHealth {
     std::string message;  // one sentence for staff, e.g. "Connected to … : trusted, receipts will verify."
 };
 
+// What a failed check found, as facts (the staff screen says it in the language on screen).
+struct CentreCheckFailure {
+    FailureCause cause = FailureCause::None;
+    int http_status = 0;  // UnexpectedAnswer: the status the address answered with
+};
+
 // Ok when the centre answers 200, its certificate verified (and matched the pin, if set) and its
-// receipt key is the configured one; otherwise an error whose message says which and what to do.
-Result<CentreHealth> check_centre(const SyncSettings& settings, const std::atomic<bool>* cancel = nullptr);
+// receipt key is the configured one; otherwise an error whose message says which and what to do
+// (English, for logs and carers-sync), and, when `failure` is given, the same as facts.
+Result<CentreHealth> check_centre(const SyncSettings& settings, const std::atomic<bool>* cancel = nullptr,
+                                  CentreCheckFailure* failure = nullptr);
 
 }  // namespace carers::sync

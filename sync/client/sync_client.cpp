@@ -60,8 +60,8 @@ private:
     enum class Step { Sent, Retry, Stop };
     Step send_one_batch();
     Result<std::vector<store::OutboxEnvelope>> next_batch();
-    Step transient(const std::string& why, long retry_after_s);
-    Step stop(SyncStatus status, const std::string& why);
+    Step transient(const std::string& why, long retry_after_s, FailureCause cause, int http_status = 0);
+    Step stop(SyncStatus status, const std::string& why, FailureCause cause = FailureCause::None);
     Step stop(SyncStatus status, const std::string& why, SyncOutcome outcome);
     void reject(const std::string& id, std::int64_t size, const std::string& reason);
     void publish(SyncProgress::Phase phase, const std::string& status, long wait_ms = 0);
@@ -122,10 +122,13 @@ Result<std::vector<store::OutboxEnvelope>> Run::next_batch() {
     return batch;
 }
 
-Run::Step Run::stop(SyncStatus status, const std::string& why) {
+Run::Step Run::stop(SyncStatus status, const std::string& why, FailureCause cause) {
     SyncOutcome o;
     o.kind = status == SyncStatus::Cancelled ? SyncOutcomeKind::Cancelled : SyncOutcomeKind::Failed;
-    if (status != SyncStatus::Cancelled) o.detail = why;
+    if (status != SyncStatus::Cancelled) {
+        o.detail = why;
+        o.cause = cause == FailureCause::None ? FailureCause::Other : cause;
+    }
     return stop(status, why, std::move(o));
 }
 
@@ -136,7 +139,7 @@ Run::Step Run::stop(SyncStatus status, const std::string& why, SyncOutcome outco
     return Step::Stop;
 }
 
-Run::Step Run::transient(const std::string& why, long retry_after_s) {
+Run::Step Run::transient(const std::string& why, long retry_after_s, FailureCause cause, int http_status) {
     ++failures_;
     if (retry_after_s >= 0 && retry_after_s * 1000 > s_.max_wait_ms) {
         result_.retry_after_s = retry_after_s;
@@ -144,6 +147,8 @@ Run::Step Run::transient(const std::string& why, long retry_after_s) {
         o.kind = SyncOutcomeKind::CentrePause;
         o.retry_after_s = retry_after_s;
         o.detail = why;
+        o.cause = cause;
+        o.http_status = http_status;
         return stop(SyncStatus::RetryLater,
                     why + " The centre asked for a pause of " + std::to_string(retry_after_s) + " s; try again then.",
                     std::move(o));
@@ -153,6 +158,8 @@ Run::Step Run::transient(const std::string& why, long retry_after_s) {
         o.kind = SyncOutcomeKind::GaveUp;
         o.attempts = failures_;
         o.detail = why;
+        o.cause = cause;
+        o.http_status = http_status;
         return stop(SyncStatus::RetryLater, why + " Gave up for now after " + plural(failures_, "attempt", "attempts") + ".",
                     std::move(o));
     }
@@ -164,7 +171,7 @@ Run::Step Run::transient(const std::string& why, long retry_after_s) {
 
 Run::Step Run::send_one_batch() {
     auto batch = next_batch();
-    if (!batch) return stop(SyncStatus::Failed, "The outbox could not be read: " + batch.message());
+    if (!batch) return stop(SyncStatus::Failed, "The outbox could not be read: " + batch.message(), FailureCause::OutboxProblem);
     if (batch->empty()) {
         result_.status = SyncStatus::Complete;
         return Step::Stop;
@@ -188,12 +195,12 @@ Run::Step Run::send_one_batch() {
 
     if (ex.error == TransportError::Cancelled) return stop(SyncStatus::Cancelled, "Sending was cancelled; nothing is lost.");
     if (ex.error != TransportError::None) {
-        if (is_permanent(ex.error)) return stop(SyncStatus::Failed, ex.message);
+        if (is_permanent(ex.error)) return stop(SyncStatus::Failed, ex.message, ex.cause);
         // A line that drops big requests may carry small ones: halve the next batch (it grows
         // back after each success). Also how a batch over the centre's byte limit, refused before
         // it was read, ends up small enough.
         count_limit_ = std::max<std::size_t>(1, count_limit_ / 2);
-        return transient(ex.message, -1);
+        return transient(ex.message, -1, ex.cause);
     }
     std::string reason = decode_error_reply(ex.body);
     if (ex.status == 401)
@@ -214,7 +221,7 @@ Run::Step Run::send_one_batch() {
     if (ex.status == 429 || ex.status >= 500)
         return transient("The Carers Centre is busy or unwell (HTTP " + std::to_string(ex.status) + ")" +
                              (reason.empty() ? "." : ": " + reason),
-                         ex.retry_after_s);
+                         ex.retry_after_s, FailureCause::CentreBusy, static_cast<int>(ex.status));
     if (ex.status != 200)
         return stop(SyncStatus::Failed,
                     "The Carers Centre refused the batch (HTTP " + std::to_string(ex.status) + ")" +
@@ -223,11 +230,13 @@ Run::Step Run::send_one_batch() {
 
     auto reply = decode_reply(ex.body);
     if (!reply)  // e.g. a captive portal's "200 OK" login page: not a receipt, so retry later
-        return transient("The answer was not a Carers Centre receipt (" + reply.message() + ")", -1);
+        return transient("The answer was not a Carers Centre receipt (" + reply.message() + ")", -1, FailureCause::NotACentre);
     auto held = receipted_items(*reply, s_.receipt_public_key, s_.device_id, wire.batch_id, &sent);
-    if (!held) return stop(SyncStatus::Failed, held.message() + " Nothing was deleted from this kiosk.");
+    if (!held)
+        return stop(SyncStatus::Failed, held.message() + " Nothing was deleted from this kiosk.", FailureCause::ReceiptInvalid);
     if (auto removed = outbox_.remove_confirmed(*held, now()); !removed)
-        return stop(SyncStatus::Failed, "The receipt verified but the outbox could not be updated: " + removed.message());
+        return stop(SyncStatus::Failed, "The receipt verified but the outbox could not be updated: " + removed.message(),
+                    FailureCause::OutboxProblem);
     result_.confirmed += static_cast<std::int64_t>(held->size());
     failures_ = 0;
     count_limit_ = std::min(s_.batch_max_count, count_limit_ * 2);
@@ -248,6 +257,7 @@ SyncResult Run::go() {
         result_.status = SyncStatus::Failed;
         result_.message = "The outbox could not be read: " + pending.message();
         result_.outcome.detail = result_.message;
+        result_.outcome.cause = FailureCause::OutboxProblem;
         return result_;
     }
     progress_.total = *pending;

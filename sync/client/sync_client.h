@@ -20,6 +20,7 @@
 #include "kiosk/store/database.h"
 #include "sync/protocol/kiosk_sync_config.h"
 #include "sync/protocol/wire.h"
+#include "sync/transport/failure_cause.h"
 
 namespace carers::sync {
 
@@ -64,6 +65,7 @@ struct SyncOutcome {
     long retry_after_s = -1;
     int http_status = 0;
     std::string detail;
+    FailureCause cause = FailureCause::None;  // GaveUp, CentrePause, Failed: what went wrong, as a fact
 };
 
 struct SyncResult {

@@ -89,6 +89,41 @@ TransportError classify(CURLcode rc) {
     }
 }
 
+// Finer than TransportError, for the staff screen's advice. curl reports a certificate for
+// another name and one it does not trust with the same code. curl 7.88 checks the name itself,
+// after OpenSSL verified the chain, and says so in words that have not changed since 7.x ("...
+// does not match target host name", "no alternative certificate subject name matches target host
+// name"); OpenSSL's own host check, should curl use it, reports X509_V_ERR_HOSTNAME_MISMATCH (62)
+// or X509_V_ERR_IP_ADDRESS_MISMATCH (64). tests/sync/failure_cause_test.cpp holds both apart
+// with real certificates.
+FailureCause cause_of(CURLcode rc, CURL* c, const char* detail) {
+    switch (rc) {
+    case CURLE_UNSUPPORTED_PROTOCOL: return FailureCause::NotHttps;
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY: return FailureCause::AddressNotFound;
+    case CURLE_COULDNT_CONNECT: return FailureCause::ConnectionRefused;
+    case CURLE_OPERATION_TIMEDOUT: return FailureCause::TimedOut;
+    case CURLE_PEER_FAILED_VERIFICATION: {
+        long verify = 0;
+        curl_easy_getinfo(c, CURLINFO_SSL_VERIFYRESULT, &verify);
+        const bool name = (detail && std::strstr(detail, "target host name")) || verify == 62 || verify == 64;
+        return name ? FailureCause::CertificateWrongName : FailureCause::CertificateUntrusted;
+    }
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR: return FailureCause::CertificateUntrusted;
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH: return FailureCause::PinMismatch;
+    case CURLE_SSL_CONNECT_ERROR: return FailureCause::SecureConnectionFailed;
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+    case CURLE_WEIRD_SERVER_REPLY: return FailureCause::ConnectionBroken;
+    default: return FailureCause::Other;
+    }
+}
+
 std::string explain(TransportError e, CURLcode rc, const char* detail, const std::string& url) {
     std::string d = detail && *detail ? detail : curl_easy_strerror(rc);
     switch (e) {
@@ -167,12 +202,14 @@ HttpExchange HttpsConnection::perform(const std::string& url, const std::atomic<
     if (url.rfind("https://", 0) != 0) {
         ex.error = TransportError::NotHttps;
         ex.message = explain(ex.error, CURLE_UNSUPPORTED_PROTOCOL, nullptr, url);
+        ex.cause = FailureCause::NotHttps;
         return ex;
     }
     CURL* c = static_cast<CURL*>(curl_);
     if (!c) {
         ex.error = TransportError::Other;
         ex.message = "The network library could not start (out of memory).";
+        ex.cause = FailureCause::Other;
         return ex;
     }
     Transfer t;
@@ -220,6 +257,7 @@ HttpExchange HttpsConnection::perform(const std::string& url, const std::atomic<
         ex.error = t.too_big ? TransportError::Other : classify(rc);
         ex.message = t.too_big ? "The centre's reply was far larger than any genuine reply; it was ignored."
                                : explain(ex.error, rc, errbuf, url);
+        ex.cause = t.too_big ? FailureCause::UnexpectedAnswer : cause_of(rc, c, errbuf);
         return ex;
     }
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &ex.status);

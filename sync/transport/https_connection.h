@@ -11,6 +11,8 @@
 #include <memory>
 #include <string>
 
+#include "sync/transport/failure_cause.h"
+
 namespace carers::sync {
 
 struct TlsPolicy {
@@ -39,6 +41,7 @@ bool is_permanent(TransportError e);
 struct HttpExchange {
     TransportError error = TransportError::None;
     std::string message;  // a sentence when error != None
+    FailureCause cause = FailureCause::None;  // the same, finer, as a fact (error != None)
     long status = 0;      // HTTP status when error == None
     std::string body;
     long retry_after_s = -1;  // Retry-After in seconds, -1 when absent

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <mutex>
 #include <thread>
 
 #include "kiosk/app/kiosk_controller.h"
@@ -122,11 +123,10 @@ TEST_CASE("the kiosk sends on its own at start-up and a minute after a carer sub
     sync.poll(m);
     CHECK_FALSE(m.syncing);
     CHECK(m.auto_sync);
-    CHECK_THAT(m.sync_message, ContainsSubstring("Sent 1 submission"));
     CHECK(m.sync_outcome.kind == ui::StaffSyncOutcome::Kind::Sent);  // typed, for the sentence in the language on screen
     CHECK(m.sync_outcome.confirmed == 1);
-    CHECK(m.sync_finished_at.size() == 5);  // "HH:MM", today
-    CHECK(m.next_sync == app::local_time_for_staff(now.load() + 15 * 60, now.load()));
+    CHECK(m.sync_finished_unix == now.load());
+    CHECK(m.next_sync_unix == now.load() + 15 * 60);
 
     // Nothing waiting: the loop has nothing to wake up for, and no run starts when the time comes.
     now += 15 * 60;
@@ -134,7 +134,7 @@ TEST_CASE("the kiosk sends on its own at start-up and a minute after a carer sub
     CHECK_FALSE(sync.running());
     ui::StaffModel idle;
     sync.poll(idle);
-    CHECK(idle.next_sync.empty());  // the staff screen says "After the next submission"
+    CHECK(idle.next_sync_unix == 0);  // the staff screen says "After the next submission"
 }
 
 namespace {
@@ -148,19 +148,27 @@ struct AutoKiosk {
     std::atomic<int> wakes{0};
     std::unique_ptr<app::KioskSync> sync;
     std::string token;
+    std::mutex log_mutex;
+    std::vector<std::string> logged;  // the staff log
 
-    explicit AutoKiosk(TestCentre& centre) {
-        auto enrolled = centre.enrol("kiosk-01", kiosk.dir());
+    explicit AutoKiosk(TestCentre& centre, const std::string& url = "") {
+        auto enrolled = centre.enrol("kiosk-01", kiosk.dir(), url);
         token = enrolled.token;
         REQUIRE(store::put_setting(kiosk.db(), "sync.device_token", enrolled.token).ok());
         auto cfg = nlohmann::json::parse(read_file(kiosk.dir() / "kiosk-sync.json"));
         cfg["sync"]["max_attempts"] = 1;
         cfg["sync"]["max_wait_ms"] = 10'000;  // a longer Retry-After ends the run
+        cfg["sync"]["request_timeout_ms"] = 3'000;
+        cfg["sync"]["stall_timeout_ms"] = 2'000;
         sent = kiosk.add_submissions(enrolled.config, 4);
         app::KioskSyncHooks hooks;
         hooks.unix_now = [this] { return now.load(); };
         hooks.waiting = [this] { return kiosk.outbox_count(); };
         hooks.wake = [this] { ++wakes; };
+        hooks.log = [this](const std::string& line) {
+            std::lock_guard lock(log_mutex);
+            logged.push_back(line);
+        };
         hooks.environment.jitter_seed = 5;
         sync = std::make_unique<app::KioskSync>(kiosk.db_path(), kiosk.key(), cfg.dump(), kiosk.dir(), hooks);
     }
@@ -212,9 +220,70 @@ TEST_CASE("a busy centre's Retry-After is honoured: the next automatic run is no
     const std::int64_t pause = k.run_once();
     ui::StaffModel m;
     k.sync->poll(m);
-    INFO(m.sync_message);
-    CHECK_THAT(m.sync_message, ContainsSubstring("429"));
+    INFO(m.sync_outcome.detail);
+    CHECK(m.sync_outcome.kind == ui::StaffSyncOutcome::Kind::CentrePause);
+    CHECK(m.sync_outcome.cause == ui::StaffFailureCause::CentreBusy);
+    CHECK(m.sync_outcome.http_status == 429);
+    CHECK_THAT(m.sync_outcome.detail, ContainsSubstring("429"));
     CHECK(pause >= 590);  // Retry-After of about 600 s, longer than the first retry's 60 s
     CHECK(pause <= 600 + 120);
     CHECK(k.kiosk.outbox_count() == 4);
+}
+
+TEST_CASE("a run that cannot reach the centre reaches the staff model as a refused connection, its text the log") {
+    TestCentre centre;
+    AutoKiosk k(centre);
+    centre.stop();
+    k.run_once();
+    ui::StaffModel m;
+    k.sync->poll(m);
+    CHECK(m.sync_outcome.kind == ui::StaffSyncOutcome::Kind::GaveUp);
+    CHECK(m.sync_outcome.cause == ui::StaffFailureCause::ConnectionRefused);
+    CHECK_THAT(m.sync_outcome.detail, ContainsSubstring("cannot be reached"));  // for IT support
+    std::lock_guard lock(k.log_mutex);
+    REQUIRE(k.logged.size() == 1);
+    CHECK_THAT(k.logged[0], ContainsSubstring("Sync: The Carers Centre cannot be reached"));
+}
+
+TEST_CASE("Sync now while a run is going is refused as already running, as a fact for the staff screen") {
+    TestCentre centre;
+    FaultProxy proxy(centre.port());
+    AutoKiosk k(centre, proxy.url());
+    proxy.set_mode(FaultProxy::Mode::Stall);  // the run waits for an answer that never comes
+    CHECK(k.sync->start_now().kind == ui::StaffSyncOutcome::Kind::None);
+    REQUIRE(k.sync->running());
+    CHECK(k.sync->start_now().kind == ui::StaffSyncOutcome::Kind::AlreadyRunning);
+    REQUIRE(loop_until(*k.sync, k.wakes, [&] { return !k.sync->running(); }));
+    ui::StaffModel m;
+    k.sync->poll(m);
+    CHECK(m.sync_outcome.cause == ui::StaffFailureCause::TimedOut);
+}
+
+TEST_CASE("a kiosk with no settings file, or one sync cannot use, refuses Sync now and Check connection with why") {
+    TestKiosk kiosk;
+    std::vector<std::string> logged;
+    app::KioskSyncHooks hooks;
+    hooks.unix_now = [] { return std::int64_t{1'800'000'000}; };
+    hooks.log = [&](const std::string& line) { logged.push_back(line); };
+    {
+        app::KioskSync none(kiosk.db_path(), kiosk.key(), "", kiosk.dir(), hooks);
+        const ui::StaffSyncOutcome refused = none.start_now();
+        CHECK(refused.kind == ui::StaffSyncOutcome::Kind::NotSetUp);
+        CHECK(refused.set_up == ui::StaffSetUpProblem::NoSettingsFile);
+        CHECK(refused.detail.empty());
+        none.check_connection();
+        ui::StaffModel m;
+        CHECK(none.poll(m));
+        CHECK(m.sync_outcome.kind == ui::StaffSyncOutcome::Kind::NotSetUp);  // kept until the screen closes
+        CHECK(m.check_outcome.kind == ui::StaffCheckOutcome::Kind::NotSetUp);
+        CHECK(m.check_outcome.set_up == ui::StaffSetUpProblem::NoSettingsFile);
+    }
+    app::KioskSync broken(kiosk.db_path(), kiosk.key(), R"({"sync": {"url": 5}})", kiosk.dir(), hooks);
+    CHECK_FALSE(broken.configured());
+    const ui::StaffSyncOutcome refused = broken.start_now();
+    CHECK(refused.kind == ui::StaffSyncOutcome::Kind::NotSetUp);
+    CHECK(refused.set_up == ui::StaffSetUpProblem::SettingsInvalid);
+    CHECK_FALSE(refused.detail.empty());  // the settings reader's words, for IT support
+    REQUIRE(logged.size() == 1);
+    CHECK_THAT(logged[0], ContainsSubstring("Sync is not set up: " + refused.detail));
 }

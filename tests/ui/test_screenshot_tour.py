@@ -44,7 +44,8 @@ SLACK_PX = 1.0  # rounding of positions to pixels
 # shows dots, the confirmation's panels are text (recorded so tests can find them), and so are the
 # resume code and the saved-forms messages.
 NOT_TARGETS = {"attract", "pin:box", "staff:progress", "urgent-help", "reference-panel", "staff:checking",
-               "save-later:code", "continue:status", "draft:cannot-open", "notice:not-kept"}
+               "save-later:code", "continue:status", "draft:cannot-open", "notice:not-kept",
+               "staff:sync-result", "staff:check-result"}
 
 
 def gap_between(a, b):
