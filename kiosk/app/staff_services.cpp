@@ -145,10 +145,8 @@ ui::StaffModel staff_facts(store::LocalStore& store, const KioskConfig& config, 
             }
     // The venue as kiosk.json describes it: names and numbers only, nothing secret.
     for (const auto& [key, value] : config.placeholders) m.venue.emplace_back(key, value);
-    char timing[96];
-    std::snprintf(timing, sizeof timing, "%.0f s, then %.0f s to answer", config.behaviour.inactivity_seconds,
-                  config.behaviour.warning_seconds);
-    m.venue.emplace_back("kiosk.inactivity", timing);
+    m.inactivity_seconds = config.behaviour.inactivity_seconds;
+    m.warning_seconds = config.behaviour.warning_seconds;
     m.version = version;
     return m;
 }

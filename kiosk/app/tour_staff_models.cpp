@@ -38,8 +38,10 @@ ui::StaffModel tour_staff_syncing() {
     m.check_outcome.cause = ui::StaffFailureCause::CertificateUntrusted;
     m.check_outcome.detail = "The Carers Centre's certificate could not be verified (SSL certificate problem: "
                              "self-signed certificate), so nothing was sent.";
-    m.venue = {{"Venue", "Example Library"}, {"Carers Centre", "Example Carers Centre"},
-               {"Inactivity warning after", "90 s"}};
+    m.venue = {{"venue.name", "Example Library"}, {"centre.name", "Example Carers Centre"},
+               {"centre.phone", "01632 960 123"}};
+    m.inactivity_seconds = 90;
+    m.warning_seconds = 30;
     m.version = "0.1.0";
     // Made up: the shipped translations are complete, but the screen must fit the list.
     m.translations = {{"Polski (pl)", 951, 956, "draft, awaiting native-speaker review",
@@ -66,7 +68,7 @@ ui::StaffModel tour_staff_after_run() {
     // The centre's own words, quoted as received.
     m.refused = {{"3f2a9c1e", "It is larger (9000000 bytes) than the centre accepts (8388608 bytes).", false},
                  {"b71d0e42", "Its bytes do not match its hash: it was damaged on the way. It stays on the kiosk.", true}};
-    m.venue = {{"Venue", "Example Library"}};
+    m.venue = {{"venue.name", "Example Library"}};
     m.version = "0.1.0";
     return m;
 }

@@ -148,7 +148,9 @@ struct StaffModel {
     std::int64_t sync_finished_unix = 0;   // 0 before the first run
     std::int64_t next_sync_unix = 0;       // 0 when none is due (the next follows a submission)
     std::vector<RefusedSubmission> refused;
-    std::vector<std::pair<std::string, std::string>> venue;  // label and value, for display
+    std::vector<std::pair<std::string, std::string>> venue;  // kiosk.json key ("centre.phone") and value
+    double inactivity_seconds = 0;  // idle time before the warning (0: not known)
+    double warning_seconds = 0;     // and the warning's countdown
     std::string version;
     std::vector<TranslationCoverage> translations;  // every language but English
 };

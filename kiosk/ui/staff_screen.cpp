@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "kiosk/ui/screens.h"
+#include "kiosk/ui/staff_fact_labels.h"
 #include "kiosk/ui/staff_sync_text.h"
 
 namespace carers::ui {
@@ -110,7 +111,12 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
     ImGui::Dummy(ImVec2(0, m.px(4)));
     wrapped_text(dc.tr("Venue settings"), dc.fonts.heading, p.text);
     if (s.venue.empty()) wrapped_text(dc.tr("No venue settings file has been found."), dc.fonts.body, p.text);
-    for (const auto& [label, value] : s.venue) fact(dc, label, value);
+    for (const auto& [key, value] : s.venue) fact(dc, venue_setting_label(dc.catalog, key), value);
+    if (s.inactivity_seconds > 0)
+        fact(dc, dc.tr("Inactivity warning"),
+             fill_placeholders(dc.tr("After {{idle}} s without a touch, then {{warning}} s to answer"),
+                               {{"idle", dc.count(static_cast<long>(s.inactivity_seconds))},
+                                {"warning", dc.count(static_cast<long>(s.warning_seconds))}}));
     if (!s.version.empty()) fact(dc, dc.tr("Version"), s.version);
 
     // Strings with no translation are shown in English (never blank); staff see which.
@@ -121,7 +127,7 @@ Intents draw_staff_screen(DrawContext& dc, const KioskModel& model, UiState& sta
     for (const TranslationCoverage& t : s.translations) {
         std::string value = fill_placeholders(dc.tr("{{translated}} of {{total}} strings translated"),
                                               {{"translated", dc.count(t.translated)}, {"total", dc.count(t.total)}});
-        if (!t.status.empty()) value += " (" + t.status + ")";
+        if (!t.status.empty()) value += " (" + translation_status_text(dc.catalog, t.status) + ")";
         fact(dc, t.language, value);
         const std::size_t missing = t.total - t.translated;
         if (missing == 0) continue;

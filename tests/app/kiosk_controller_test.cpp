@@ -237,3 +237,27 @@ TEST_CASE("the staff screen lists each language's untranslated strings, counted 
     for (const auto& tc : c.model().staff.translations) listed |= tc.examples.size() == 2;
     CHECK(listed);
 }
+
+TEST_CASE("the staff facts carry the last good sync as a time and the venue's settings by key, for the view to word") {
+    test::TempDir data;
+    store::StoreOptions options;
+    options.key.database = data / "kiosk.db";
+    options.key.key_file = data / "kiosk.key";
+    auto opened = store::LocalStore::open(options, [](const store::PassphraseRequest&) { return std::nullopt; },
+                                          1'800'000'000);
+    REQUIRE(opened);
+    store::LocalStore& st = *opened.value();
+    app::KioskConfig config = config_with_times(90, 30);
+    config.placeholders["centre.phone"] = "01632 960 123";
+
+    ui::StaffModel before = app::staff_facts(st, config, "test");
+    CHECK(before.last_sync_unix == 0);  // the view says "Never"
+    REQUIRE(store::audit(st.database(), store::AuditEvent::synced, "an-id", 1'800'000'100).ok());
+    REQUIRE(store::audit(st.database(), store::AuditEvent::synced, "another-id", 1'800'000'200).ok());
+    ui::StaffModel after = app::staff_facts(st, config, "test");
+    CHECK(after.last_sync_unix == 1'800'000'200);  // the latest, as a time, not a date in words
+    CHECK(after.inactivity_seconds == 90);
+    CHECK(after.warning_seconds == 30);
+    REQUIRE(after.venue.size() == 1);
+    CHECK(after.venue[0].first == "centre.phone");  // the key: the view gives it a label in its language
+}
