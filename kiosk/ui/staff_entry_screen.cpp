@@ -5,6 +5,7 @@
 #include "kiosk/common/secure_wipe.h"
 #include "kiosk/ui/onscreen_keyboard.h"
 #include "kiosk/ui/screens.h"
+#include "kiosk/ui/staff_failure_text.h"
 
 namespace carers::ui {
 
@@ -42,7 +43,9 @@ Intents draw_staff_entry_screen(DrawContext& dc, const KioskModel& model, UiStat
         wrapped_text(dc.tr("No staff PIN has been set on this kiosk. Set one with: carers-kiosk --set-staff-pin"), dc.fonts.body,
                      p.error);
         break;
-    case StaffEntryModel::Status::Error: wrapped_text(e.error, dc.fonts.body, p.error); break;
+    case StaffEntryModel::Status::Error:
+        wrapped_text(pin_check_failed_text(dc.catalog, e.error), dc.fonts.body, p.error);
+        break;
     }
     ImGui::Dummy(ImVec2(0, m.px(3)));
     if (pad) {

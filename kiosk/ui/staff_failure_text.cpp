@@ -84,6 +84,11 @@ std::string set_up_problem_text(const i18n::Catalog& c, StaffSetUpProblem proble
     return {};
 }
 
+std::string pin_check_failed_text(const i18n::Catalog& c, const std::string& detail) {
+    return with_cause(c, c.tr("The PIN could not be checked because this kiosk's storage failed. Tell IT support."),
+                      StaffFailureCause::None, 0, detail);
+}
+
 std::string with_cause(const i18n::Catalog& c, std::string sentence, StaffFailureCause cause, int http_status,
                        const std::string& detail) {
     const std::string advice = failure_cause_text(c, cause, http_status);

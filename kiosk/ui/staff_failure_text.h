@@ -17,6 +17,10 @@ std::string failure_cause_text(const i18n::Catalog& catalog, StaffFailureCause c
 // Why sync is not set up, and what to do.
 std::string set_up_problem_text(const i18n::Catalog& catalog, StaffSetUpProblem problem);
 
+// The PIN pad's sentence when the store could not check a PIN; the store's own words follow for
+// IT support.
+std::string pin_check_failed_text(const i18n::Catalog& catalog, const std::string& detail);
+
 // `sentence`, then the cause's advice, then the technical `detail` after its label (each part
 // left out when empty).
 std::string with_cause(const i18n::Catalog& catalog, std::string sentence, StaffFailureCause cause, int http_status,

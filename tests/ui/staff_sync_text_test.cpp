@@ -145,3 +145,11 @@ TEST_CASE("a connection check that failed or found no settings says so in Arabic
     none.kind = ui::StaffCheckOutcome::Kind::NotSetUp;
     CHECK(ui::check_outcome_text(shipped().get("ar"), none) == "المزامنة غير مُعدّة على هذا الكشك.");
 }
+
+TEST_CASE("a PIN the store could not check is told in Polish, the store's words only for IT support") {
+    const std::string text = ui::pin_check_failed_text(shipped().get("pl"), "The database is locked by another program.");
+    INFO(text);
+    CHECK(text ==
+          "Nie udało się sprawdzić PIN-u, ponieważ pamięć tego kiosku zawiodła. Powiadom wsparcie IT. Dla wsparcia IT: "
+          "The database is locked by another program.");
+}
