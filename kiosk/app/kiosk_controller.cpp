@@ -79,6 +79,7 @@ ui::KioskModel KioskController::model() const {
     m.personal_not_kept = screen_ == ui::Screen::Form && personal_not_kept_;
     m.staff_entry = staff_entry_;
     m.staff = staff_;
+    m.store_problem = store_problem_;
     m.store_error = store_error_;
     m.store_error_code = store_error_code_;
     return m;
@@ -91,7 +92,8 @@ void KioskController::set_read_aloud_available(bool available) {
     redraw_ = true;
 }
 
-void KioskController::show_store_error(std::string sentence, std::string code) {
+void KioskController::show_store_error(ui::StoreProblem problem, std::string sentence, std::string code) {
+    store_problem_ = problem;
     store_error_ = std::move(sentence);
     store_error_code_ = std::move(code);
     screen_ = ui::Screen::StoreError;

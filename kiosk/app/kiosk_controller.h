@@ -79,7 +79,7 @@ public:
     // The language each new person starts in (a wipe goes back to it).
     void set_default_language(std::string code);
     // The store failed to open: only the staff error screen is shown.
-    void show_store_error(std::string sentence, std::string code);
+    void show_store_error(ui::StoreProblem problem, std::string sentence, std::string code);
 
     ui::KioskModel model() const;
     ui::UiState& ui_state() { return ui_state_; }
@@ -193,6 +193,7 @@ private:
     ui::StaffEntryModel staff_entry_;
     ui::StaffModel staff_;
     std::vector<ui::TranslationCoverage> translations_;
+    ui::StoreProblem store_problem_ = ui::StoreProblem::Other;
     std::string store_error_, store_error_code_;
     bool quit_ = false;
     bool wiped_ = false;

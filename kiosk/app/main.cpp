@@ -20,6 +20,7 @@
 #include "kiosk/app/options.h"
 #include "kiosk/app/screenshot_tour.h"
 #include "kiosk/app/staff_services.h"
+#include "kiosk/app/staff_sync_outcome.h"
 #include "kiosk/app/kiosk_sync.h"
 #include "kiosk/app/window_choice.h"
 #include "kiosk/common/hidden_input.h"
@@ -137,6 +138,7 @@ int main(int argc, char** argv) {
     std::unique_ptr<store::LocalStore> store;
     store::SecretKey store_key;
     std::string store_problem, store_code;
+    store::StoreFailure store_failure = store::StoreFailure::none;
     int store_exit = ok;
     if (!tour) {
         auto opened = open_store(opt.data_dir, opt.purge_every_seconds, unix_now());
@@ -146,6 +148,7 @@ int main(int argc, char** argv) {
         } else {
             store_problem = opened.message();
             store_exit = opened.exit_code();
+            store_failure = opened.failure();
             store_code = std::string(store::failure_name(opened.failure())) + " (" + std::to_string(store_exit) + ")";
         }
     }
@@ -205,7 +208,7 @@ int main(int argc, char** argv) {
         }
     } else if (!tour) {
         staff_log(store_problem);
-        controller.show_store_error(store_problem, store_code);
+        controller.show_store_error(app::store_problem(store_failure), store_problem, store_code);
     }
 
     auto created = app::KioskWindow::create(app::choose_window(opt, config.behaviour));

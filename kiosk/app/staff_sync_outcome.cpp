@@ -27,6 +27,25 @@ ui::StaffFailureCause staff_failure_cause(sync::FailureCause c) {
     return U::Other;
 }
 
+ui::StoreProblem store_problem(store::StoreFailure f) {
+    using F = store::StoreFailure;
+    using P = ui::StoreProblem;
+    switch (f) {
+    case F::key_missing: return P::KeyMissing;
+    case F::key_refused: return P::KeyRefused;
+    case F::key_wrong: return P::KeyWrong;
+    case F::database_damaged: return P::DatabaseDamaged;
+    case F::disk_full: return P::DiskFull;
+    case F::disk_error: return P::DiskError;
+    case F::newer_schema: return P::NewerSchema;
+    case F::no_encryption: return P::NoEncryption;
+    case F::in_use: return P::InUse;
+    case F::none:
+    case F::other: return P::Other;
+    }
+    return P::Other;
+}
+
 ui::StaffSyncOutcome staff_sync_outcome(const sync::SyncOutcome& o) {
     using K = ui::StaffSyncOutcome::Kind;
     ui::StaffSyncOutcome out;

@@ -343,7 +343,8 @@ std::vector<Scene> tour_scenes(KioskController& c) {
     out.push_back({"staff-refused", true, staff_refused});
     out.push_back({"store-error", true, [&c] {
                        c.wipe_session();
-                       c.show_store_error("The kiosk's database is damaged and cannot be opened.", "database-damaged (13)");
+                       c.show_store_error(ui::StoreProblem::DatabaseDamaged, "The kiosk's database is damaged and cannot be opened.",
+                                          "database-damaged (13)");
                    }});
     out.push_back({"timeout-warning", true, [&c] {
                        walk_to(c, "am-i-a-carer", 1, false, "");

@@ -198,6 +198,10 @@ struct PersonalDraftOffer {
     bool cannot_open = false;
 };
 
+// Why the store could not be opened (kiosk/store/store_failure.h's kinds), for the store error
+// screen's advice to staff in the language on screen.
+enum class StoreProblem { KeyMissing, KeyRefused, KeyWrong, DatabaseDamaged, DiskFull, DiskError, NewerSchema, NoEncryption, InUse, Other };
+
 struct KioskModel {
     Screen screen = Screen::Attract;
     // The languages shipped, English first; the current one drives every string.
@@ -229,7 +233,8 @@ struct KioskModel {
 
     StaffEntryModel staff_entry;
     StaffModel staff;
-    std::string store_error;       // Screen::StoreError: the sentence
+    StoreProblem store_problem = StoreProblem::Other;  // Screen::StoreError: what went wrong
+    std::string store_error;       // and the store's sentence (English, for IT support)
     std::string store_error_code;  // and its stable name and exit code, e.g. "disk-full (14)"
 };
 

@@ -84,6 +84,32 @@ std::string set_up_problem_text(const i18n::Catalog& c, StaffSetUpProblem proble
     return {};
 }
 
+std::string store_problem_text(const i18n::Catalog& c, StoreProblem problem) {
+    using P = StoreProblem;
+    switch (problem) {
+    case P::KeyMissing:
+        return c.tr("This kiosk's database key cannot be found, so its data cannot be opened. Tell IT support; do not "
+                    "delete anything.");
+    case P::KeyRefused:
+        return c.tr("This kiosk's database key is kept unsafely or is damaged, so it was not used. Tell IT support.");
+    case P::KeyWrong: return c.tr("The key or passphrase does not open this kiosk's database. Tell IT support.");
+    case P::DatabaseDamaged:
+        return c.tr("This kiosk's database is damaged and cannot be opened. Tell IT support; do not delete anything.");
+    case P::DiskFull: return c.tr("This kiosk's disk is full. Tell IT support so that space can be freed.");
+    case P::DiskError: return c.tr("This kiosk cannot read or write its files. Tell IT support.");
+    case P::NewerSchema:
+        return c.tr("This kiosk's data was written by a newer version of Carers Kiosk. Ask IT support to update the "
+                    "kiosk.");
+    case P::NoEncryption:
+        return c.tr("This kiosk was built without encryption, so it will not store anything. Tell IT support.");
+    case P::InUse:
+        return c.tr("Another program is using this kiosk's database. Restart the kiosk; if this goes on, tell IT "
+                    "support.");
+    case P::Other: return failure_cause_text(c, StaffFailureCause::Other, 0);
+    }
+    return {};
+}
+
 std::string pin_check_failed_text(const i18n::Catalog& c, const std::string& detail) {
     return with_cause(c, c.tr("The PIN could not be checked because this kiosk's storage failed. Tell IT support."),
                       StaffFailureCause::None, 0, detail);

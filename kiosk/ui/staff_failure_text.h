@@ -21,6 +21,9 @@ std::string set_up_problem_text(const i18n::Catalog& catalog, StaffSetUpProblem 
 // IT support.
 std::string pin_check_failed_text(const i18n::Catalog& catalog, const std::string& detail);
 
+// The store error screen's advice to staff for why the store could not be opened.
+std::string store_problem_text(const i18n::Catalog& catalog, StoreProblem problem);
+
 // `sentence`, then the cause's advice, then the technical `detail` after its label (each part
 // left out when empty).
 std::string with_cause(const i18n::Catalog& catalog, std::string sentence, StaffFailureCause cause, int http_status,

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "kiosk/ui/screens.h"
+#include "kiosk/ui/staff_failure_text.h"
 
 namespace carers::ui {
 
@@ -16,8 +17,11 @@ Intents draw_store_error_screen(DrawContext& dc, const KioskModel& model, UiStat
     wrapped_text(dc.tr("Please ask a member of staff for help, or use a paper form."), dc.fonts.body, p.text);
     ImGui::Dummy(ImVec2(0, m.px(8)));
     wrapped_text(dc.tr("For staff"), dc.fonts.heading, p.text);
-    // The store's sentence is written for staff and names no person.
-    wrapped_text(model.store_error, dc.fonts.body, p.error);
+    // Advice in the language on screen; the store's own sentence (English, naming no person)
+    // follows for IT support.
+    wrapped_text(with_cause(dc.catalog, store_problem_text(dc.catalog, model.store_problem), StaffFailureCause::None, 0,
+                            model.store_error),
+                 dc.fonts.body, p.error);
     if (!model.store_error_code.empty())
         wrapped_text(fill_placeholders(dc.tr("Problem code: {{code}}"), {{"code", model.store_error_code}}), dc.fonts.body, p.text);
     ImGui::Dummy(ImVec2(0, m.px(6)));

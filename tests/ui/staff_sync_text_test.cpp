@@ -153,3 +153,17 @@ TEST_CASE("a PIN the store could not check is told in Polish, the store's words 
           "Nie udało się sprawdzić PIN-u, ponieważ pamięć tego kiosku zawiodła. Powiadom wsparcie IT. Dla wsparcia IT: "
           "The database is locked by another program.");
 }
+
+TEST_CASE("the store error screen's advice has a translated sentence for every kind of store failure") {
+    using P = ui::StoreProblem;
+    std::set<std::string> seen;
+    for (P problem : {P::KeyMissing, P::KeyRefused, P::KeyWrong, P::DatabaseDamaged, P::DiskFull, P::DiskError,
+                      P::NewerSchema, P::NoEncryption, P::InUse, P::Other}) {
+        const std::string text = ui::store_problem_text(shipped().get("pl"), problem);
+        INFO(ui::store_problem_text(shipped().get("en"), problem));
+        CHECK(text != ui::store_problem_text(shipped().get("en"), problem));
+        CHECK(seen.insert(text).second);
+    }
+    CHECK(ui::store_problem_text(shipped().get("pl"), P::DiskFull) ==
+          "Dysk tego kiosku jest pełny. Powiadom wsparcie IT, aby można było zwolnić miejsce.");
+}
