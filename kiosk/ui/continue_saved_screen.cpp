@@ -4,6 +4,7 @@
 
 #include "kiosk/ui/saved_form_texts.h"
 #include "kiosk/ui/screens.h"
+#include "kiosk/ui/staff_failure_text.h"
 #include "kiosk/ui/typing_box.h"
 
 namespace carers::ui {
@@ -23,7 +24,7 @@ void draw_status(DrawContext& dc, const ContinueSavedModel& c) {
     // For tests: which message is showing (a fixed sentence, never what was typed).
     if (dc.recorder) dc.recorder->record_last_item("continue:status", line);
     if (c.status == Status::Failed && !c.detail.empty())
-        wrapped_text(c.detail, dc.fonts.small, dc.theme.palette.secondary_text);
+        wrapped_text(it_support_text(dc.catalog, c.detail), dc.fonts.small, dc.theme.palette.secondary_text);
 }
 
 void draw_form(DrawContext& dc, const KioskModel& model, UiState& state, Intents& out) {

@@ -6,6 +6,7 @@
 #include "kiosk/ui/message_values.h"
 #include "kiosk/ui/question_view.h"
 #include "kiosk/ui/screens.h"
+#include "kiosk/ui/staff_failure_text.h"
 
 namespace carers::ui {
 
@@ -53,7 +54,7 @@ void draw_save_notice(DrawContext& dc, const KioskModel& model) {
     case KioskModel::Notice::SaveFailed:
         wrapped_text(dc.tr("Sorry, your answers could not be saved. Please tell a member of staff."), dc.fonts.body,
                      dc.theme.palette.error);
-        wrapped_text(model.notice_detail, dc.fonts.small, dc.theme.palette.secondary_text);
+        wrapped_text(it_support_text(dc.catalog, model.notice_detail), dc.fonts.small, dc.theme.palette.secondary_text);
         break;
     }
 }

@@ -5,6 +5,7 @@
 
 #include "kiosk/ui/saved_form_texts.h"
 #include "kiosk/ui/screens.h"
+#include "kiosk/ui/staff_failure_text.h"
 #include "kiosk/ui/typing_box.h"
 
 namespace carers::ui {
@@ -60,7 +61,7 @@ void draw_choose_word(DrawContext& dc, const KioskModel& model, UiState& state, 
                            "lost: your answers are still "
                            "in the form. You can go back to it, or ask a member of staff."),
                      dc.fonts.body, p.error);
-        if (!s.detail.empty()) wrapped_text(s.detail, dc.fonts.small, p.secondary_text);
+        if (!s.detail.empty()) wrapped_text(it_support_text(dc.catalog, s.detail), dc.fonts.small, p.secondary_text);
     }
     const bool bad_word = s.problem == SaveForLaterModel::Problem::BadWord;
     if (bad_word) wrapped_text(dc.tr("Choose a word of 3 to 40 letters."), dc.fonts.body, p.error);

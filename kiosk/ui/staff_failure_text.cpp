@@ -119,9 +119,14 @@ std::string with_cause(const i18n::Catalog& c, std::string sentence, StaffFailur
                        const std::string& detail) {
     const std::string advice = failure_cause_text(c, cause, http_status);
     if (!advice.empty()) sentence += (sentence.empty() ? "" : " ") + advice;
-    if (!detail.empty())
-        sentence += (sentence.empty() ? "" : " ") + fill_placeholders(c.tr("For IT support: {{detail}}"), {{"detail", detail}});
+    const std::string technical = it_support_text(c, detail);
+    if (!technical.empty()) sentence += (sentence.empty() ? "" : " ") + technical;
     return sentence;
+}
+
+std::string it_support_text(const i18n::Catalog& c, const std::string& detail) {
+    if (detail.empty()) return {};
+    return fill_placeholders(c.tr("For IT support: {{detail}}"), {{"detail", "\u2068" + detail + "\u2069"}});
 }
 
 }  // namespace carers::ui

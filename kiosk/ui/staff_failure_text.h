@@ -24,6 +24,12 @@ std::string pin_check_failed_text(const i18n::Catalog& catalog, const std::strin
 // The store error screen's advice to staff for why the store could not be opened.
 std::string store_problem_text(const i18n::Catalog& catalog, StoreProblem problem);
 
+// The technical `detail` after its translated "For IT support:" label (empty when there is none).
+// The detail is wrapped in Unicode isolates (FSI ... PDI) so that inside an Arabic sentence it
+// stays one left-to-right run: without them its final full stop is placed by the Arabic sentence's
+// direction and shows at the wrong end (".verified be not could ...").
+std::string it_support_text(const i18n::Catalog& catalog, const std::string& detail);
+
 // `sentence`, then the cause's advice, then the technical `detail` after its label (each part
 // left out when empty).
 std::string with_cause(const i18n::Catalog& catalog, std::string sentence, StaffFailureCause cause, int http_status,

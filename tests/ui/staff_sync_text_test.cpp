@@ -76,7 +76,7 @@ TEST_CASE("Sync now on a kiosk that is not set up says why in Polish and Chinese
     const std::string text = ui::sync_outcome_text(shipped().get("pl"), o);
     INFO(text);
     CHECK_THAT(text, ContainsSubstring("plik ustawień tego kiosku (kiosk.json) zawiera błąd"));
-    CHECK_THAT(text, ContainsSubstring("Dla wsparcia IT: sync.url is missing."));
+    CHECK_THAT(text, ContainsSubstring("Dla wsparcia IT: \u2068sync.url is missing.\u2069"));
     CHECK(text.find("sync.url") > text.find("Dla wsparcia IT"));
     o.kind = ui::StaffSyncOutcome::Kind::AlreadyRunning;
     CHECK(ui::sync_outcome_text(shipped().get("pl"), o) == "Synchronizacja już trwa.");
@@ -151,7 +151,7 @@ TEST_CASE("a PIN the store could not check is told in Polish, the store's words 
     INFO(text);
     CHECK(text ==
           "Nie udało się sprawdzić PIN-u, ponieważ pamięć tego kiosku zawiodła. Powiadom wsparcie IT. Dla wsparcia IT: "
-          "The database is locked by another program.");
+          "\u2068The database is locked by another program.\u2069");
 }
 
 TEST_CASE("the store error screen's advice has a translated sentence for every kind of store failure") {

@@ -104,6 +104,27 @@ TEST_CASE("an English sentence in a right-to-left UI stays left to right, and a 
     CHECK(mixed[0].glyphs.front().cluster >= 14);  // the Arabic word is at the left end
 }
 
+TEST_CASE("English inside Unicode isolates in an Arabic sentence keeps its full stop at its own end") {
+    // "رقم: " then "Not found." — code points: the Arabic word 0-2, ':' 3, space 4, then (isolated)
+    // FSI 5, "Not found." 6-15 ('d' 14, '.' 15), PDI 16.
+    const std::string arabic = "\xD8\xB1\xD9\x82\xD9\x85: ";
+    auto position = [](const std::vector<std::uint32_t>& clusters, std::uint32_t c) {
+        return std::find(clusters.begin(), clusters.end(), c) - clusters.begin();
+    };
+    auto isolated = shape_text(faces(), arabic + "\u2068Not found.\u2069", req(0, true));
+    REQUIRE(isolated.size() == 1);
+    CHECK(isolated[0].right_to_left);
+    auto clusters = clusters_of(isolated[0]);
+    CHECK(position(clusters, 15) == position(clusters, 14) + 1);  // "found." reads as typed
+    for (const auto& g : isolated[0].glyphs) CHECK(g.glyph != 0);  // the isolates draw nothing, not a box
+    // Without them the full stop takes the Arabic sentence's direction and lands at the far left.
+    auto bare = shape_text(faces(), arabic + "Not found.", req(0, true));
+    REQUIRE(bare.size() == 1);
+    auto bare_clusters = clusters_of(bare[0]);
+    CHECK(position(bare_clusters, 14) != position(bare_clusters, 13) + 1);  // 'd' is 13, '.' 14 here
+    CHECK(position(bare_clusters, 14) == 0);
+}
+
 TEST_CASE("Chinese text uses the CJK face, Latin the Latin face, within one line") {
     auto lines = shape_text(faces(), "Carers \xE4\xBD\xA0\xE5\xA5\xBD", req());
     REQUIRE(lines.size() == 1);
