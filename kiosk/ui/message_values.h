@@ -8,6 +8,7 @@
 #include "kiosk/engine/message_text.h"
 #include "kiosk/engine/validation.h"
 #include "kiosk/i18n/catalog.h"
+#include "kiosk/ui/placeholders.h"
 
 namespace carers::ui {
 
@@ -43,6 +44,11 @@ std::string answer_value_text(const i18n::Catalog& catalog, const engine::Answer
 // A count for a sentence ("{{n}} days"), written the language's way.
 inline std::string count_text(const i18n::Catalog& catalog, long n) {
     return catalog.values().count(n);
+}
+
+// `text` (usually a tr_plural template) with its {{n}} filled by count_text.
+inline std::string with_count(const i18n::Catalog& catalog, const std::string& text, long n) {
+    return fill_placeholders(text, {{"n", count_text(catalog, n)}});
 }
 
 } // namespace carers::ui

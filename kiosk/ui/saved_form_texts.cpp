@@ -1,17 +1,8 @@
 #include "kiosk/ui/saved_form_texts.h"
 
-#include "kiosk/ui/placeholders.h"
+#include "kiosk/ui/message_values.h"
 
 namespace carers::ui {
-
-namespace {
-
-// The count written the language's way (issue 7).
-std::string with_n(const i18n::Catalog& catalog, const std::string& text, int n) {
-    return fill_placeholders(text, {{"n", catalog.values().count(n)}});
-}
-
-} // namespace
 
 std::string continue_saved_message(const ContinueSavedModel& c, const i18n::Catalog& catalog) {
     using Status = ContinueSavedModel::Status;
@@ -24,7 +15,7 @@ std::string continue_saved_message(const ContinueSavedModel& c, const i18n::Cata
     case Status::NotAWord:
         return catalog.tr("Type your memorable word (3 to 40 letters).");
     case Status::WrongWord:
-        return with_n(catalog, catalog.tr_plural("That word does not match. You have {{n}} more try "
+        return with_count(catalog, catalog.tr_plural("That word does not match. You have {{n}} more try "
                                         "before the saved answers are deleted.",
                                         "That word does not match. You have {{n}} more tries "
                                         "before the saved answers are deleted.",
@@ -35,7 +26,7 @@ std::string continue_saved_message(const ContinueSavedModel& c, const i18n::Cata
                           "keep them safe. We are "
                           "sorry. You can start the form again, and staff are happy to help.");
     case Status::NoSuchCode:
-        return with_n(catalog, catalog.tr_plural("We cannot find saved answers with that code at this "
+        return with_count(catalog, catalog.tr_plural("We cannot find saved answers with that code at this "
                                         "kiosk. Saved answers are kept for {{n}} day. "
                                         "Check the code, or start the form again.",
                                         "We cannot find saved answers with that code at this "
@@ -44,7 +35,7 @@ std::string continue_saved_message(const ContinueSavedModel& c, const i18n::Cata
                                         c.days),
                       c.days);
     case Status::TooManyCodes:
-        return with_n(catalog, catalog.tr_plural("Too many codes have been tried at this kiosk. To keep "
+        return with_count(catalog, catalog.tr_plural("Too many codes have been tried at this kiosk. To keep "
                                         "saved answers safe, please try again in "
                                         "{{n}} minute, or ask a member of staff.",
                                         "Too many codes have been tried at this kiosk. To keep "
@@ -64,7 +55,7 @@ std::string continue_saved_message(const ContinueSavedModel& c, const i18n::Cata
 }
 
 std::string come_back_within(int days, const i18n::Catalog& catalog) {
-    return with_n(catalog, catalog.tr_plural("Come back to this kiosk within {{n}} day and choose \"Continue a "
+    return with_count(catalog, catalog.tr_plural("Come back to this kiosk within {{n}} day and choose \"Continue a "
                                     "saved form\". Your answers are kept here only, nowhere else.",
                                     "Come back to this kiosk within {{n}} days and choose \"Continue a "
                                     "saved form\". Your answers are kept here only, nowhere else.",

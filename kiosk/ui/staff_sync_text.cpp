@@ -3,19 +3,23 @@
 #include <ctime>
 
 #include "kiosk/i18n/translatable.h"
-#include "kiosk/ui/staff_failure_text.h"
+#include "kiosk/ui/message_values.h"
 #include "kiosk/ui/placeholders.h"
+#include "kiosk/ui/staff_failure_text.h"
 
 namespace carers::ui {
 
 namespace {
 
-std::string count(const i18n::Catalog& c, long n) { return c.values().count(n); }
+// The centre's own words, quoted and labelled as theirs.
+std::string centre_words_text(const i18n::Catalog& c, const std::string& words) {
+    return fill_placeholders(c.tr("The centre's words: \u201c{{reason}}\u201d"), {{"reason", words}});
+}
 
-// Appends the centre's own words, labelled as theirs, when it gave any.
+// Appends the centre's own words when it gave any.
 std::string with_centre_words(const i18n::Catalog& c, std::string sentence, const std::string& words) {
     if (words.empty()) return sentence;
-    return sentence + " " + fill_placeholders(c.tr("The centre's words: \u201c{{reason}}\u201d"), {{"reason", words}});
+    return sentence + " " + centre_words_text(c, words);
 }
 
 }  // namespace
@@ -37,34 +41,38 @@ std::string sync_outcome_text(const i18n::Catalog& c, const StaffSyncOutcome& o)
     case Kind::None: return {};
     case Kind::Sending:
         return fill_placeholders(c.tr("Sent {{done}} of {{total}}."),
-                                 {{"done", count(c, static_cast<long>(o.confirmed))}, {"total", count(c, static_cast<long>(o.total))}});
+                                 {{"done", count_text(c, static_cast<long>(o.confirmed))}, {"total", count_text(c, static_cast<long>(o.total))}});
     case Kind::NothingToSend: return c.tr("Nothing to send: the outbox is empty.");
     case Kind::Sent: {
-        std::string s = fill_placeholders(
+        std::string s = with_count(
+            c,
             c.tr_plural("Sent {{n}} submission; the Carers Centre confirmed receipt of it.",
                         "Sent {{n}} submissions; the Carers Centre confirmed receipt of each.", static_cast<long>(o.confirmed)),
-            {{"n", count(c, static_cast<long>(o.confirmed))}});
+            static_cast<long>(o.confirmed));
         if (o.rejected > 0)
-            s += " " + fill_placeholders(c.tr_plural("{{n}} submission was refused by the centre and kept on this kiosk.",
-                                                     "{{n}} submissions were refused by the centre and kept on this kiosk.",
-                                                     static_cast<long>(o.rejected)),
-                                         {{"n", count(c, static_cast<long>(o.rejected))}});
+            s += " " + with_count(c,
+                                  c.tr_plural("{{n}} submission was refused by the centre and kept on this kiosk.",
+                                              "{{n}} submissions were refused by the centre and kept on this kiosk.",
+                                              static_cast<long>(o.rejected)),
+                                  static_cast<long>(o.rejected));
         return s;
     }
     case Kind::Cancelled: return c.tr("Sending was cancelled; nothing is lost.");
     case Kind::CentrePause:
         return with_cause(c,
-                           fill_placeholders(c.tr_plural("The Carers Centre asked for a pause of {{n}} second; the kiosk will try again then.",
-                                                         "The Carers Centre asked for a pause of {{n}} seconds; the kiosk will try again then.",
-                                                         o.retry_after_s),
-                                             {{"n", count(c, o.retry_after_s)}}),
+                          with_count(c,
+                                     c.tr_plural("The Carers Centre asked for a pause of {{n}} second; the kiosk will try again then.",
+                                                 "The Carers Centre asked for a pause of {{n}} seconds; the kiosk will try again then.",
+                                                 o.retry_after_s),
+                                     o.retry_after_s),
                           o.cause, o.http_status, o.detail);
     case Kind::GaveUp:
         return with_cause(c,
-                           fill_placeholders(c.tr_plural("The Carers Centre could not be reached; gave up for now after {{n}} attempt.",
-                                                         "The Carers Centre could not be reached; gave up for now after {{n}} attempts.",
-                                                         o.attempts),
-                                             {{"n", count(c, o.attempts)}}),
+                          with_count(c,
+                                     c.tr_plural("The Carers Centre could not be reached; gave up for now after {{n}} attempt.",
+                                                 "The Carers Centre could not be reached; gave up for now after {{n}} attempts.",
+                                                 o.attempts),
+                                     o.attempts),
                           o.cause, o.http_status, o.detail);
     case Kind::DeviceRefused:
         return with_centre_words(
@@ -104,7 +112,7 @@ std::string refusal_reason_text(const i18n::Catalog& c, const std::string& reaso
     };
     for (const char* s : own)
         if (reason == s) return c.tr(s);
-    return fill_placeholders(c.tr("The centre's words: \u201c{{reason}}\u201d"), {{"reason", reason}});
+    return centre_words_text(c, reason);
 }
 
 }  // namespace carers::ui
